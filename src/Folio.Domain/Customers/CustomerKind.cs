@@ -1,0 +1,7 @@
+namespace Folio.Domain.Customers;
+
+public enum CustomerKind
+{
+    Organization,
+    User,
+}

@@ -1,0 +1,411 @@
+using Folio.Domain.Money;
+
+namespace Folio.Domain.Invoicing;
+
+/// <summary>
+/// An invoice and its state machine: draft → open → paid | void | uncollectible (uncollectible can still be paid or voided).
+/// Every stored total is recomputed from the lines on each change, so Total = Subtotal − Discount + exclusive tax and
+/// AmountRemaining = Total − CreditApplied − AmountPaid hold to the minor unit.
+/// </summary>
+public sealed class Invoice
+{
+    public const int MaxItems = 250;
+
+    private readonly List<InvoiceItem> _items = [];
+
+    private Invoice()
+    {
+        Currency = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CustomerId { get; private set; }
+    public string Currency { get; private set; }
+    public InvoiceStatus Status { get; private set; }
+
+    /// <summary>A muted invoice is never sent to the customer.</summary>
+    public bool Muted { get; private set; }
+
+    public string? Number { get; private set; }
+    public string? Reference { get; private set; }
+    public string? Description { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? IssuedAt { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+    public int? DaysUntilDue { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public DateTimeOffset? PaidAt { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public DateTimeOffset? MarkedUncollectibleAt { get; private set; }
+    public DateTimeOffset? PeriodStart { get; private set; }
+    public DateTimeOffset? PeriodEnd { get; private set; }
+    public long? DiscountAmount { get; private set; }
+    public decimal? DiscountPercent { get; private set; }
+
+    public long Subtotal { get; private set; }
+    public long Discount { get; private set; }
+    public long InvoiceDiscount { get; private set; }
+    public long Tax { get; private set; }
+    public long Total { get; private set; }
+    public long AmountPaid { get; private set; }
+    public long CreditApplied { get; private set; }
+    public long AmountRemaining { get; private set; }
+
+    /// <summary>The customer's credit balance in this currency just before and just after finalization.</summary>
+    public long? StartingBalance { get; private set; }
+    public long? EndingBalance { get; private set; }
+
+    /// <summary>Incremented on every change; the optimistic-concurrency token.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<InvoiceItem> Items => _items;
+
+    public long TotalExcludingTax => Total - Tax;
+
+    /// <summary>The editable header as it stands, for merging a partial update.</summary>
+    public InvoiceDraft Header => new(Reference, Description, DueAt, DaysUntilDue, PeriodStart, PeriodEnd, new InvoiceDiscount(DiscountAmount, DiscountPercent));
+
+    public Currency CurrencyInfo => Money.Currency.Get(Currency);
+
+    public bool IsPastDue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueAt < now && AmountRemaining > 0;
+
+    public int DaysOverdue(DateTimeOffset now) => IsPastDue(now) ? (int)((now - DueAt!.Value).Ticks / TimeSpan.TicksPerDay) : 0;
+
+    public static (Invoice? Invoice, IReadOnlyList<RuleViolation> Violations) CreateDraft(
+        Guid id, Guid customerId, Currency currency, InvoiceDraft draft, IReadOnlyList<LineItemSpec> items, DateTimeOffset now, Func<Guid> newId)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(newId);
+
+        var violations = draft.Validate().Concat(ValidateItems(items, "items")).ToList();
+        if (violations.Count > 0)
+        {
+            return (null, violations);
+        }
+
+        var invoice = new Invoice
+        {
+            Id = id,
+            CustomerId = customerId,
+            Currency = currency.Code,
+            Status = InvoiceStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        invoice.SetHeader(draft);
+        invoice.ReplaceItems(items, newId);
+        return invoice.Recalculate() is { } overflow ? (null, [overflow]) : (invoice, []);
+    }
+
+    public IReadOnlyList<RuleViolation> UpdateDraft(InvoiceDraft draft, IReadOnlyList<LineItemSpec>? replacementItems, DateTimeOffset now, Func<Guid> newId)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (RequireDraft("update") is { } notDraft)
+        {
+            return [notDraft];
+        }
+
+        var violations = draft.Validate().Concat(replacementItems is null ? [] : ValidateItems(replacementItems, "items")).ToList();
+        if (violations.Count > 0)
+        {
+            return violations;
+        }
+
+        var before = Snapshot();
+        SetHeader(draft);
+        if (replacementItems is not null)
+        {
+            ReplaceItems(replacementItems, newId);
+        }
+
+        if (Recalculate() is { } overflow)
+        {
+            Restore(before);
+            return [overflow];
+        }
+
+        Touch(now);
+        return [];
+    }
+
+    public (InvoiceItem? Item, IReadOnlyList<RuleViolation> Violations) AddItem(LineItemSpec spec, DateTimeOffset now, Guid itemId)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (RequireDraft("add items to") is { } notDraft)
+        {
+            return (null, [notDraft]);
+        }
+
+        if (_items.Count >= MaxItems)
+        {
+            return (null, [RuleViolation.Unprocessable("too_many_items", $"An invoice has at most {MaxItems} items.", "items")]);
+        }
+
+        var violations = spec.Validate("item").ToList();
+        if (violations.Count > 0)
+        {
+            return (null, violations);
+        }
+
+        var item = new InvoiceItem(itemId, Id, _items.Count, spec);
+        _items.Add(item);
+        if (Recalculate() is { } overflow)
+        {
+            _items.Remove(item);
+            Recalculate();
+            return (null, [overflow]);
+        }
+
+        Touch(now);
+        return (item, []);
+    }
+
+    /// <summary>Removes a line; false when the invoice has no such line.</summary>
+    public (bool Found, RuleViolation? Violation) RemoveItem(Guid itemId, DateTimeOffset now)
+    {
+        if (RequireDraft("remove items from") is { } notDraft)
+        {
+            return (true, notDraft);
+        }
+
+        var item = _items.Find(i => i.Id == itemId);
+        if (item is null)
+        {
+            return (false, null);
+        }
+
+        _items.Remove(item);
+        Renumber();
+        Recalculate();
+        Touch(now);
+        return (true, null);
+    }
+
+    public RuleViolation? CanDelete() => RequireDraft("delete");
+
+    /// <summary>
+    /// Issues the invoice: fixes its number, issue and due dates, and applies up to <paramref name="availableCredit"/>
+    /// from the customer's balance. An invoice that the credit covers entirely is paid at once.
+    /// </summary>
+    public RuleViolation? FinalizeInvoice(string number, DateTimeOffset now, long availableCredit, int defaultDaysUntilDue)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(number);
+        if (Status != InvoiceStatus.Draft)
+        {
+            return RuleViolation.Conflict("invoice_not_draft", $"Only a draft can be finalized; this invoice is {Name(Status)}.");
+        }
+
+        if (_items.Count == 0)
+        {
+            return RuleViolation.Unprocessable("invoice_has_no_items", "An invoice needs at least one item before it can be finalized.", "items");
+        }
+
+        Number = number;
+        Status = InvoiceStatus.Open;
+        IssuedAt = now;
+        DueAt ??= now.AddDays(DaysUntilDue ?? defaultDaysUntilDue);
+        var balance = Math.Max(availableCredit, 0);
+        CreditApplied = Math.Min(balance, Total);
+        StartingBalance = balance;
+        EndingBalance = balance - CreditApplied;
+        AmountRemaining = Total - CreditApplied - AmountPaid;
+        if (AmountRemaining == 0)
+        {
+            Status = InvoiceStatus.Paid;
+            PaidAt = now;
+        }
+
+        Touch(now);
+        return null;
+    }
+
+    /// <summary>
+    /// Records money received. A payment above the remaining amount is refused unless <paramref name="creditExcess"/>
+    /// asks for the excess to go to the customer's credit balance; the result says how much went where.
+    /// </summary>
+    public (PaymentApplication? Application, RuleViolation? Violation) RecordPayment(long amount, bool creditExcess, DateTimeOffset now)
+    {
+        if (Status is not (InvoiceStatus.Open or InvoiceStatus.Uncollectible))
+        {
+            return (null, RuleViolation.Conflict("invoice_not_payable", $"Only open or uncollectible invoices take payments; this invoice is {Name(Status)}."));
+        }
+
+        if (amount <= 0)
+        {
+            return (null, RuleViolation.Invalid("amount", "invalid_amount", "amount must be a positive number of minor units."));
+        }
+
+        if (amount > AmountRemaining && !creditExcess)
+        {
+            return (null, RuleViolation.Unprocessable(
+                "payment_exceeds_remaining",
+                $"The payment of {Money.Money.FormatMajor(amount, CurrencyInfo)} {Currency} is more than the {Money.Money.FormatMajor(AmountRemaining, CurrencyInfo)} {Currency} that remains. Set credit_excess to credit the difference to the customer's balance.",
+                "amount"));
+        }
+
+        var applied = Math.Min(amount, AmountRemaining);
+        AmountPaid += applied;
+        AmountRemaining = Total - CreditApplied - AmountPaid;
+        if (AmountRemaining == 0)
+        {
+            Status = InvoiceStatus.Paid;
+            PaidAt = now;
+        }
+
+        Touch(now);
+        return (new PaymentApplication(applied, amount - applied), null);
+    }
+
+    /// <summary>Voids an issued invoice that has taken no payment. The caller returns <see cref="CreditApplied"/> to the customer's balance.</summary>
+    public RuleViolation? Void(DateTimeOffset now)
+    {
+        if (Status is not (InvoiceStatus.Open or InvoiceStatus.Uncollectible))
+        {
+            return RuleViolation.Conflict("invoice_not_voidable", $"Only open or uncollectible invoices can be voided; this invoice is {Name(Status)}.");
+        }
+
+        if (AmountPaid > 0)
+        {
+            return RuleViolation.Conflict("invoice_has_payments", "An invoice that has received payments cannot be voided.");
+        }
+
+        Status = InvoiceStatus.Void;
+        VoidedAt = now;
+        Touch(now);
+        return null;
+    }
+
+    public RuleViolation? MarkUncollectible(DateTimeOffset now)
+    {
+        if (Status != InvoiceStatus.Open)
+        {
+            return RuleViolation.Conflict("invoice_not_open", $"Only open invoices can be marked uncollectible; this invoice is {Name(Status)}.");
+        }
+
+        Status = InvoiceStatus.Uncollectible;
+        MarkedUncollectibleAt = now;
+        Touch(now);
+        return null;
+    }
+
+    public RuleViolation? Send(DateTimeOffset now)
+    {
+        if (Status is InvoiceStatus.Draft or InvoiceStatus.Void)
+        {
+            return RuleViolation.Conflict("invoice_not_sendable", $"Only finalized invoices can be sent; this invoice is {Name(Status)}.");
+        }
+
+        if (Muted)
+        {
+            return RuleViolation.Conflict("invoice_muted", "This invoice is muted and is never sent. Unmute it first.");
+        }
+
+        SentAt = now;
+        Touch(now);
+        return null;
+    }
+
+    public void SetMuted(bool muted, DateTimeOffset now)
+    {
+        if (Muted != muted)
+        {
+            Muted = muted;
+            Touch(now);
+        }
+    }
+
+    private static IEnumerable<RuleViolation> ValidateItems(IReadOnlyList<LineItemSpec> items, string field)
+    {
+        if (items.Count > MaxItems)
+        {
+            return [RuleViolation.Invalid(field, "too_many_items", $"An invoice has at most {MaxItems} items.")];
+        }
+
+        return items.SelectMany((item, i) => item is null
+            ? [RuleViolation.Invalid($"{field}[{i}]", "invalid_item", "An item cannot be null.")]
+            : item.Validate($"{field}[{i}]"));
+    }
+
+    private static string Name(InvoiceStatus status) => status.ToString().ToLowerInvariant();
+
+    private RuleViolation? RequireDraft(string action) =>
+        Status == InvoiceStatus.Draft ? null : RuleViolation.Conflict("invoice_not_draft", $"Only a draft can be changed; cannot {action} an invoice that is {Name(Status)}.");
+
+    private void SetHeader(InvoiceDraft draft)
+    {
+        Reference = draft.Reference;
+        Description = draft.Description;
+        DueAt = draft.DueAt;
+        DaysUntilDue = draft.DaysUntilDue;
+        PeriodStart = draft.PeriodStart;
+        PeriodEnd = draft.PeriodEnd;
+        DiscountAmount = draft.Discount?.Amount;
+        DiscountPercent = draft.Discount?.Percent;
+    }
+
+    private void ReplaceItems(IReadOnlyList<LineItemSpec> items, Func<Guid> newId)
+    {
+        _items.Clear();
+        for (var i = 0; i < items.Count; i++)
+        {
+            _items.Add(new InvoiceItem(newId(), Id, i, items[i]));
+        }
+    }
+
+    private void Renumber()
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            _items[i].Position = i;
+        }
+    }
+
+    /// <summary>Recomputes every amount from the lines; a violation when the figures would overflow.</summary>
+    private RuleViolation? Recalculate()
+    {
+        InvoiceTotals totals;
+        try
+        {
+            totals = InvoiceCalculator.Calculate([.. _items.Select(i => i.Spec)], new InvoiceDiscount(DiscountAmount, DiscountPercent));
+        }
+        catch (OverflowException)
+        {
+            return RuleViolation.Unprocessable("amount_too_large", "The invoice's amounts are too large to be represented exactly.", "items");
+        }
+
+        for (var i = 0; i < _items.Count; i++)
+        {
+            _items[i].Apply(totals.Lines[i]);
+        }
+
+        Subtotal = totals.Subtotal;
+        Discount = totals.Discount;
+        InvoiceDiscount = totals.InvoiceDiscount;
+        Tax = totals.Tax;
+        Total = totals.Total;
+        AmountRemaining = Total - CreditApplied - AmountPaid;
+        return null;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private (InvoiceDraft Header, List<InvoiceItem> Items) Snapshot() => (Header, [.. _items]);
+
+    private void Restore((InvoiceDraft Header, List<InvoiceItem> Items) snapshot)
+    {
+        SetHeader(snapshot.Header);
+        _items.Clear();
+        _items.AddRange(snapshot.Items);
+        Recalculate();
+    }
+}
+
+/// <summary>How a payment was split: <see cref="Applied"/> to the invoice, <see cref="Excess"/> to the customer's credit balance.</summary>
+public sealed record PaymentApplication(long Applied, long Excess);

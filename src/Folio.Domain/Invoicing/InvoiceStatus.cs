@@ -1,0 +1,10 @@
+namespace Folio.Domain.Invoicing;
+
+public enum InvoiceStatus
+{
+    Draft,
+    Open,
+    Paid,
+    Void,
+    Uncollectible,
+}
