@@ -20,4 +20,7 @@ public enum ViolationKind
 
     /// <summary>The object is not in a state that allows the change (voiding a paid invoice).</summary>
     Conflict,
+
+    /// <summary>The caller's copy of the object is out of date (its version no longer matches).</summary>
+    Stale,
 }

@@ -20,6 +20,10 @@ public sealed class Invoice
 
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
+
+    /// <summary>The organization billed: the customer itself, or the organization its user belongs to; fixed at creation.</summary>
+    public Guid? OrganizationId { get; private set; }
+
     public string Currency { get; private set; }
     public InvoiceStatus Status { get; private set; }
 
@@ -73,7 +77,7 @@ public sealed class Invoice
     public int DaysOverdue(DateTimeOffset now) => IsPastDue(now) ? (int)((now - DueAt!.Value).Ticks / TimeSpan.TicksPerDay) : 0;
 
     public static (Invoice? Invoice, IReadOnlyList<RuleViolation> Violations) CreateDraft(
-        Guid id, Guid customerId, Currency currency, InvoiceDraft draft, IReadOnlyList<LineItemSpec> items, DateTimeOffset now, Func<Guid> newId)
+        Guid id, Guid customerId, Guid? organizationId, Currency currency, InvoiceDraft draft, IReadOnlyList<LineItemSpec> items, DateTimeOffset now, Func<Guid> newId)
     {
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(draft);
@@ -90,6 +94,7 @@ public sealed class Invoice
         {
             Id = id,
             CustomerId = customerId,
+            OrganizationId = organizationId,
             Currency = currency.Code,
             Status = InvoiceStatus.Draft,
             CreatedAt = now,
@@ -186,6 +191,18 @@ public sealed class Invoice
 
     public RuleViolation? CanDelete() => RequireDraft("delete");
 
+    public RuleViolation? CanFinalize()
+    {
+        if (Status != InvoiceStatus.Draft)
+        {
+            return RuleViolation.Conflict("invoice_not_draft", $"Only a draft can be finalized; this invoice is {Name(Status)}.");
+        }
+
+        return _items.Count == 0
+            ? RuleViolation.Unprocessable("invoice_has_no_items", "An invoice needs at least one item before it can be finalized.", "items")
+            : null;
+    }
+
     /// <summary>
     /// Issues the invoice: fixes its number, issue and due dates, and applies up to <paramref name="availableCredit"/>
     /// from the customer's balance. An invoice that the credit covers entirely is paid at once.
@@ -193,14 +210,9 @@ public sealed class Invoice
     public RuleViolation? FinalizeInvoice(string number, DateTimeOffset now, long availableCredit, int defaultDaysUntilDue)
     {
         ArgumentException.ThrowIfNullOrEmpty(number);
-        if (Status != InvoiceStatus.Draft)
+        if (CanFinalize() is { } violation)
         {
-            return RuleViolation.Conflict("invoice_not_draft", $"Only a draft can be finalized; this invoice is {Name(Status)}.");
-        }
-
-        if (_items.Count == 0)
-        {
-            return RuleViolation.Unprocessable("invoice_has_no_items", "An invoice needs at least one item before it can be finalized.", "items");
+            return violation;
         }
 
         Number = number;

@@ -1,0 +1,36 @@
+using Folio.Data;
+using Folio.Hosting;
+
+namespace Folio.Cli;
+
+internal static class CliHost
+{
+    /// <summary>
+    /// The same services as the server, for commands that only touch the books. Logs go to stderr so that stdout
+    /// carries nothing but the command's answer (a script can capture a new key with $(folio keys create …)).
+    /// </summary>
+    public static WebApplication Build(string? database)
+    {
+        var builder = FolioServer.CreateBuilder([]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        UseDatabase(builder, database);
+        return builder.AddFolio().Build();
+    }
+
+    public static void UseDatabase(WebApplicationBuilder builder, string? database)
+    {
+        if (!string.IsNullOrWhiteSpace(database))
+        {
+            builder.Configuration[DatabaseSetup.Setting] = database;
+        }
+    }
+
+    public static async Task<FolioDb> MigratedDb(IServiceScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
+        await db.MigrateAsync(cancellationToken);
+        return db;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Folio.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Cli;
+
+internal static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("migrate", "Create the database or bring its schema up to date.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.MigrateAsync(ct);
+            await Console.Out.WriteLineAsync(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,79 @@
+using Folio.Access;
+using Folio.Api;
+using Folio.Customers;
+using Folio.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Credits;
+
+public static class CreditsEndpoints
+{
+    public static void MapCredits(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/customers/{id}").WithTags("Credit balance").RequireAuthorization();
+        group.MapGet("/balance", Balance).WithSummary("A customer's credit balance, per currency");
+        group.MapGet("/balance_transactions", List).WithSummary("A customer's credit ledger, newest first");
+        group.MapPost("/balance_transactions", Create).RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
+            .WithSummary("Grant or adjust credit")
+            .WithDescription("Finalization applies available credit in the invoice's currency to new invoices.");
+    }
+
+    private static async Task<Results<Ok<CustomerBalanceResponse>, ProblemHttpResult>> Balance(string id, Caller caller, FolioDb db, CancellationToken ct)
+    {
+        var customerId = Ids.Parse(id);
+        if (customerId is null || !await db.Customers.VisibleTo(caller).AnyAsync(c => c.Id == customerId, ct))
+        {
+            return Problems.NotFound("customer_not_found");
+        }
+
+        var balances = await db.CreditTransactions.Where(t => t.CustomerId == customerId)
+            .GroupBy(t => t.Currency)
+            .Select(g => new CurrencyBalance(g.Key, g.Sum(t => t.Amount)))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new CustomerBalanceResponse(customerId.Value, [.. balances.OrderBy(b => b.Currency, StringComparer.Ordinal)]));
+    }
+
+    private static async Task<Results<Ok<Page<BalanceTransactionResponse>>, ProblemHttpResult>> List(
+        string id, Caller caller, FolioDb db, [FromQuery(Name = "currency")] string? currency, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
+    {
+        var customerId = Ids.Parse(id);
+        if (customerId is null || !await db.Customers.VisibleTo(caller).AnyAsync(c => c.Id == customerId, ct))
+        {
+            return Problems.NotFound("customer_not_found");
+        }
+
+        var violations = Paging.Read(limit, pageToken, out var size, out var after).ToList();
+        if (violations.Count > 0)
+        {
+            return Problems.From(violations);
+        }
+
+        var entries = db.CreditTransactions.AsNoTracking().Where(t => t.CustomerId == customerId);
+        if (currency is not null)
+        {
+            entries = entries.Where(t => t.Currency == currency);
+        }
+
+        if (after is { } afterId)
+        {
+            entries = entries.Where(t => t.Id < afterId);
+        }
+
+        var rows = await entries.OrderByDescending(t => t.Id).Take(size + 1).ToListAsync(ct);
+        return TypedResults.Ok(Paging.ToPage(rows, size, t => t.Id, BalanceTransactionResponse.From));
+    }
+
+    private static async Task<Results<Created<BalanceTransactionResponse>, ProblemHttpResult>> Create(
+        string id, CreateBalanceTransactionRequest request, FolioDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (Ids.Parse(id) is not { } customerId)
+        {
+            return Problems.NotFound("customer_not_found");
+        }
+
+        var outcome = await CreditLedger.RecordManualEntry(db, clock, customerId, request, ct);
+        return Problems.Map(outcome, entry => TypedResults.Created($"/v1/customers/{customerId}/balance_transactions", BalanceTransactionResponse.From(entry)));
+    }
+}

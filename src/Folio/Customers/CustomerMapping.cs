@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Folio.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Folio.Customers;
+
+internal sealed class CustomerMapping : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> builder)
+    {
+        builder.ToTable("customers");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Kind).HasMaxLength(16);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Company).HasMaxLength(200);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.Phone).HasMaxLength(40);
+        builder.Property(c => c.TaxId).HasMaxLength(64);
+        builder.Property(c => c.PurchaseOrder).HasMaxLength(100);
+        builder.Property(c => c.ExternalId).HasMaxLength(200);
+        builder.Property(c => c.Metadata)
+            .HasConversion(
+                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
+                text => JsonSerializer.Deserialize<Dictionary<string, string>>(text, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    value => value.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    value => new Dictionary<string, string>(value, StringComparer.Ordinal)));
+        builder.ComplexProperty(c => c.Address, address =>
+        {
+            address.Property(a => a.Line1).HasColumnName("address_line1").HasMaxLength(200);
+            address.Property(a => a.Line2).HasColumnName("address_line2").HasMaxLength(200);
+            address.Property(a => a.City).HasColumnName("address_city").HasMaxLength(200);
+            address.Property(a => a.Region).HasColumnName("address_region").HasMaxLength(200);
+            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(200);
+            address.Property(a => a.Country).HasColumnName("address_country").HasMaxLength(2);
+        });
+        builder.Ignore(c => c.Profile);
+        builder.Ignore(c => c.IsArchived);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.OrganizationId, c.Id });
+        builder.HasIndex(c => c.Email);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Folio.Data;
+
+/// <summary>Chooses and prepares the database named by <c>FOLIO_DATABASE</c>; SQLite at data/folio.db when unset.</summary>
+public static class DatabaseSetup
+{
+    public const string Setting = "FOLIO_DATABASE";
+    public const string DefaultSqliteFile = "data/folio.db";
+
+    public static IServiceCollection AddFolioDb(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = SqliteConnectionString(configuration[Setting]);
+        services.AddDbContextPool<FolioDb>(options => Configure(options, connectionString));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history"));
+        options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+    }
+
+    /// <summary>Turns the setting into a SQLite connection string: a bare path is a file, created with its folder on first use.</summary>
+    public static string SqliteConnectionString(string? setting)
+    {
+        var value = string.IsNullOrWhiteSpace(setting) ? DefaultSqliteFile : setting.Trim();
+        if (value.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{Setting} names a PostgreSQL server; this build of Folio runs on SQLite only. Set {Setting} to a SQLite file path or 'Data Source=…'.");
+        }
+
+        var builder = value.Contains('=', StringComparison.Ordinal) ? new SqliteConnectionStringBuilder(value) : new SqliteConnectionStringBuilder { DataSource = value };
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        builder.DefaultTimeout = builder.DefaultTimeout <= 0 ? 30 : builder.DefaultTimeout;
+        if (builder.DataSource != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations and puts SQLite in write-ahead-log mode, which lets readers run beside a writer.</summary>
+    public static async Task MigrateAsync(this FolioDb db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>One process may open Folio's books on more than one engine (the test suite does); each gets its own model.</summary>
+internal sealed class ProviderModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => (context.GetType(), context.Database.ProviderName, designTime);
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the server.</summary>
+internal sealed class DesignTimeFolioDbFactory : IDesignTimeDbContextFactory<FolioDb>
+{
+    public FolioDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<FolioDb>();
+        Configure(options, "Data Source=design-time.db");
+        return new FolioDb(options.Options);
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, string connectionString) => DatabaseSetup.Configure(options, connectionString);
+}

@@ -1,0 +1,53 @@
+using Folio.ApiKeys;
+using Folio.Domain.Credits;
+using Folio.Domain.Customers;
+using Folio.Domain.Invoicing;
+using Folio.Domain.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Data;
+
+/// <summary>Folio's books. Each feature folder holds the mapping of its own entities.</summary>
+public sealed class FolioDb(DbContextOptions<FolioDb> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceItem> InvoiceItems => Set<InvoiceItem>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FolioDb).Assembly);
+
+        // snake_case columns, so that the schema reads naturally in psql and sqlite3.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase.From(key.GetDefaultName() ?? string.Empty));
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<InvoiceStatus>().HaveConversion<LowerCaseEnumConverter<InvoiceStatus>>();
+        configurationBuilder.Properties<CustomerKind>().HaveConversion<LowerCaseEnumConverter<CustomerKind>>();
+        configurationBuilder.Properties<CreditTransactionType>().HaveConversion<LowerCaseEnumConverter<CreditTransactionType>>();
+        configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowerCaseEnumConverter<ApiKeyScope>>();
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+}

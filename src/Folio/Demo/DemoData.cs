@@ -1,0 +1,149 @@
+using Folio.Api;
+using Folio.ApiKeys;
+using Folio.Credits;
+using Folio.Customers;
+using Folio.Data;
+using Folio.Domain.Credits;
+using Folio.Domain.Customers;
+using Folio.Invoices;
+using Folio.Payments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Folio.Demo;
+
+/// <summary>
+/// Demo books: organizations with users, and invoices in USD, EUR and JPY in every state (draft, open, past due, partially
+/// paid, paid, void, uncollectible, muted), written through the same operations as the API with a clock moved back in time.
+/// </summary>
+public static class DemoData
+{
+    public const string KeyName = "demo admin";
+
+    /// <summary>Loads the demo once (into an empty database) and returns a new admin key; the previous demo key is revoked.</summary>
+    public static async Task<string> LoadAndIssueKey(FolioDb db, IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(services);
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (!await db.Customers.AnyAsync(ct))
+        {
+            await Load(db, clock.GetUtcNow(), services.GetRequiredService<IOptions<InvoiceOptions>>(), ct);
+        }
+
+        foreach (var old in await db.ApiKeys.Where(k => k.Name == KeyName && k.RevokedAt == null).ToListAsync(ct))
+        {
+            await ApiKeyOperations.Revoke(db, clock, old.Id, ct);
+        }
+
+        var created = await ApiKeyOperations.Create(db, clock, new CreateApiKeyRequest(ApiKeyScope.Admin, KeyName), ct);
+        return Required(created).Secret;
+    }
+
+    private static async Task Load(FolioDb db, DateTimeOffset today, IOptions<InvoiceOptions> options, CancellationToken ct)
+    {
+        var clock = new DemoClock(today.AddDays(-130));
+        var book = new Book(db, clock, options, ct);
+
+        var acme = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Acme Robotics", Company: "Acme Robotics Inc.", Email: "billing@acme.example",
+            Phone: "+12125550123", Address: new AddressRequest("42 West St", null, "Brooklyn", "NY", "11222", "US"), TaxId: "US-12-3456789", PurchaseOrder: "PO-7781"));
+        var ada = await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Ada Park", acme.Id, Email: "ada@acme.example"));
+        await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Lin Okafor", acme.Id, Email: "lin@acme.example"));
+        var brandt = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Brandt & Söhne GmbH", Company: "Brandt & Söhne GmbH", Email: "rechnung@brandt.example",
+            Address: new AddressRequest("Friedrichstraße 12", null, "Berlin", null, "10117", "DE"), TaxId: "DE123456789"));
+        await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Jonas Brandt", brandt.Id, Email: "jonas@brandt.example"));
+        var kumo = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Kumo Systems KK", Email: "keiri@kumo.example",
+            Address: new AddressRequest("1-2-3 Marunouchi", null, "Chiyoda-ku", "Tokyo", "100-0005", "JP")));
+        var solo = await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Sam Rivera", Email: "sam@rivera.example",
+            Address: new AddressRequest("9 Harbour Rd", null, "Halifax", "NS", "B3H 1A1", "CA")));
+
+        static InvoiceItemRequest Line(string description, long unitAmount, decimal quantity = 1, decimal taxRate = 0, bool inclusive = false) =>
+            new(description, unitAmount, quantity, TaxRate: taxRate, TaxInclusive: inclusive);
+
+        // Day -130: Ada's invoice, never paid, written off later.
+        var adaInvoice = await book.Issue(new CreateInvoiceRequest(ada.Id, "USD", Reference: "ADA-SEAT", DaysUntilDue: 30,
+            Items: [Line("Seat licence, Q2", 12_000, 3)]));
+        await book.Send(adaInvoice);
+
+        // Day -120: Acme pays in full.
+        clock.Now = today.AddDays(-120);
+        var paid = await book.Issue(new CreateInvoiceRequest(acme.Id, "USD", Reference: "PO-7781", DaysUntilDue: 30,
+            Items: [Line("Platform subscription, June", 49_900), Line("Support hours", 9_500, 3.5m, 8.875m)]));
+        await book.Send(paid);
+        clock.Now = today.AddDays(-105);
+        await book.Pay(paid, null, "bank_transfer", "WIRE-20931");
+
+        // Day -95: Brandt in EUR with 19% VAT and a 10% invoice discount; later voided and reissued.
+        clock.Now = today.AddDays(-95);
+        var voided = await book.Issue(new CreateInvoiceRequest(brandt.Id, "EUR", DaysUntilDue: 14, DiscountPercent: 10,
+            Items: [Line("Beratung", 150_00, 4, 19), Line("Reisekosten", 320_50, 1, 19)]));
+        clock.Now = today.AddDays(-94);
+        await Book.Run(InvoiceLifecycle.Void(db, clock, voided.Id, ct));
+
+        // Day -60: Kumo in JPY, tax-inclusive consumption tax, paid in two parts.
+        clock.Now = today.AddDays(-60);
+        var yen = await book.Issue(new CreateInvoiceRequest(kumo.Id, "JPY", DaysUntilDue: 30,
+            Items: [Line("API利用料 (API usage)", 33_000, 1, 10, true), Line("Onboarding", 110_000, 1, 10, true)]));
+        await book.Send(yen);
+        clock.Now = today.AddDays(-50);
+        await book.Pay(yen, 100_000, "bank_transfer", "FURIKOMI-1");
+        clock.Now = today.AddDays(-35);
+        await book.Pay(yen, null, "bank_transfer", "FURIKOMI-2");
+
+        // Day -50: Acme, past due and sent.
+        clock.Now = today.AddDays(-50);
+        var pastDue = await book.Issue(new CreateInvoiceRequest(acme.Id, "USD", Reference: "PO-7790", DaysUntilDue: 14,
+            Items: [Line("Platform subscription, August", 49_900), Line("Extra robots", 2_499, 12, 8.875m)]));
+        await book.Send(pastDue);
+
+        // Day -45: Kumo, past due and muted (a migrated invoice that must never be sent).
+        clock.Now = today.AddDays(-45);
+        var muted = await book.Issue(new CreateInvoiceRequest(kumo.Id, "JPY", Description: "Migrated from the previous billing system", DaysUntilDue: 10, Muted: true,
+            Items: [Line("Legacy plan", 54_000, 1, 10, true)]));
+
+        // Day -30: Ada's invoice is written off; Brandt gets the corrected invoice, partially paid.
+        clock.Now = today.AddDays(-30);
+        await Book.Run(InvoiceLifecycle.MarkUncollectible(db, clock, adaInvoice.Id, ct));
+        var brandtOpen = await book.Issue(new CreateInvoiceRequest(brandt.Id, "EUR", Reference: "BS-2026-11", DaysUntilDue: 45, DiscountPercent: 10,
+            Items: [Line("Beratung", 150_00, 4, 19), Line("Reisekosten", 290_00, 1, 19)]));
+        await book.Send(brandtOpen);
+        clock.Now = today.AddDays(-20);
+        await book.Pay(brandtOpen, 300_00, "direct_debit", "SEPA-88121");
+
+        // Day -10: Acme gets goodwill credit, applied to its next invoice at finalization.
+        clock.Now = today.AddDays(-10);
+        await Book.Run(CreditLedger.RecordManualEntry(db, clock, acme.Id, new CreateBalanceTransactionRequest(100_00, "USD", CreditTransactionType.Grant, "Goodwill credit for the August outage"), ct));
+        var credited = await book.Issue(new CreateInvoiceRequest(acme.Id, "USD", Reference: "PO-7802", DaysUntilDue: 30,
+            Items: [Line("Platform subscription, November", 49_900), Line("Robot arm rental", 1_250, 7.5m, 8.875m)]));
+        await book.Send(credited);
+
+        // Today: drafts still being prepared.
+        clock.Now = today;
+        await Book.Run(InvoiceDrafts.Create(db, clock, new CreateInvoiceRequest(brandt.Id, "EUR", Reference: "BS-2026-12",
+            Items: [Line("Beratung", 150_00, 2, 19)]), ct));
+        await Book.Run(InvoiceDrafts.Create(db, clock, new CreateInvoiceRequest(solo.Id, "USD", Description: "Consulting, December",
+            Items: [Line("Consulting", 95_00, 6)]), ct));
+        _ = muted;
+    }
+
+    private static T Required<T>(Outcome<T> outcome) =>
+        outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"Demo data refused: {string.Join("; ", outcome.Violations.Select(v => v.Detail))}{outcome.NotFoundCode}");
+
+    private sealed class Book(FolioDb db, DemoClock clock, IOptions<InvoiceOptions> options, CancellationToken ct)
+    {
+        public async Task<Customer> Customer(CreateCustomerRequest request) => await Run(CustomerOperations.Create(db, clock, request, ct));
+
+        public async Task<Domain.Invoicing.Invoice> Issue(CreateInvoiceRequest request)
+        {
+            var draft = await Run(InvoiceDrafts.Create(db, clock, request, ct));
+            return await Run(InvoiceLifecycle.Finalize(db, clock, options, draft.Id, ct));
+        }
+
+        public Task Send(Domain.Invoicing.Invoice invoice) => Run(InvoiceLifecycle.Send(db, clock, invoice.Id, ct));
+
+        public Task Pay(Domain.Invoicing.Invoice invoice, long? amount, string method, string reference) =>
+            Run(RecordPayment.Run(db, clock, invoice.Id, new PayInvoiceRequest(amount ?? invoice.AmountRemaining, method, reference), ct));
+
+        public static async Task<T> Run<T>(Task<Outcome<T>> operation) => Required(await operation);
+    }
+}

@@ -1,0 +1,66 @@
+using Folio.Access;
+using Folio.Api;
+using Folio.ApiKeys;
+using Folio.Credits;
+using Folio.Customers;
+using Folio.Data;
+using Folio.Health;
+using Folio.Invoices;
+using Folio.Payments;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Folio.Hosting;
+
+/// <summary>Composes the server: services, middleware and routes. The CLI and the tests build it the same way.</summary>
+public static class FolioServer
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    public static WebApplicationBuilder AddFolio(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddFolioDb(builder.Configuration);
+        InvoiceOptions.Register(services, builder.Configuration);
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
+        services.Configure<JsonOptions>(options => JsonSetup.Apply(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddApiKeyAuthentication();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Folio API";
+            document.Info.Description = "Invoices, payments and credit balances, exact to the minor unit. Authenticate with 'Authorization: Bearer folio_sk_…'.";
+            return Task.CompletedTask;
+        }));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        return builder;
+    }
+
+    public static WebApplication UseFolio(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var maxBody = app.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxBodyBytes ?? new ApiOptions().MaxBodyBytes;
+        app.UseRequestLogging();
+        app.UseProblemResponses();
+        app.UseBodySizeLimit(maxBody);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Folio API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        app.MapHealth();
+        app.MapCustomers();
+        app.MapCredits();
+        app.MapInvoices();
+        app.MapPayments();
+        app.MapApiKeys();
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using Folio.Api;
+using Folio.Data;
+using Folio.Domain;
+using Folio.Domain.Customers;
+using Folio.Domain.Invoicing;
+using Folio.Domain.Money;
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Invoices;
+
+/// <summary>Creating and editing drafts. Only a draft can change; once finalized an invoice is a record.</summary>
+public static class InvoiceDrafts
+{
+    public static Task<Outcome<Invoice>> Create(FolioDb db, TimeProvider clock, CreateInvoiceRequest request, CancellationToken cancellationToken) =>
+        db.InTransaction(async () =>
+        {
+            if (!Currency.TryGet(request.Currency, out var currency))
+            {
+                return RuleViolation.Invalid("currency", "invalid_currency", "currency is an active ISO 4217 code in capitals, such as USD, EUR or JPY.");
+            }
+
+            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken);
+            if (customer is null)
+            {
+                return RuleViolation.Unprocessable("customer_not_found", "No customer has that id.", "customer_id");
+            }
+
+            if (customer.IsArchived)
+            {
+                return RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id");
+            }
+
+            var organizationId = customer.Kind == CustomerKind.Organization ? customer.Id : customer.OrganizationId;
+            var items = request.Items?.Select(i => i?.ToSpec()!).ToList() ?? [];
+            var (invoice, violations) = Invoice.CreateDraft(clock.NewId(), customer.Id, organizationId, currency, request.ToDraft(), items, clock.GetUtcNow(), clock.NewId);
+            if (invoice is null)
+            {
+                return Outcome<Invoice>.Rejected(violations);
+            }
+
+            invoice.SetMuted(request.Muted ?? false, clock.GetUtcNow());
+            db.Invoices.Add(invoice);
+            return invoice;
+        }, cancellationToken);
+
+    public static Task<Outcome<Invoice>> Update(FolioDb db, TimeProvider clock, Guid id, UpdateInvoiceRequest request, int? expectedVersion, CancellationToken cancellationToken) =>
+        Change(db, id, expectedVersion, invoice =>
+        {
+            var items = request.Items?.Select(i => i?.ToSpec()!).ToList();
+            var violations = invoice.UpdateDraft(request.MergeInto(invoice.Header), items, clock.GetUtcNow(), clock.NewId);
+            return violations.Count == 0 ? invoice : Outcome<Invoice>.Rejected(violations);
+        }, cancellationToken);
+
+    public static Task<Outcome<Invoice>> AddItem(FolioDb db, TimeProvider clock, Guid id, InvoiceItemRequest request, CancellationToken cancellationToken) =>
+        Change(db, id, null, invoice =>
+        {
+            var (item, violations) = invoice.AddItem(request.ToSpec(), clock.GetUtcNow(), clock.NewId());
+            if (item is null)
+            {
+                return Outcome<Invoice>.Rejected(violations);
+            }
+
+            db.InvoiceItems.Add(item);
+            return invoice;
+        }, cancellationToken);
+
+    public static Task<Outcome<Invoice>> RemoveItem(FolioDb db, TimeProvider clock, Guid id, Guid itemId, CancellationToken cancellationToken) =>
+        Change(db, id, null, invoice => invoice.RemoveItem(itemId, clock.GetUtcNow()) switch
+        {
+            (false, _) => Outcome<Invoice>.NotFound("invoice_item_not_found"),
+            (_, { } violation) => violation,
+            _ => invoice,
+        }, cancellationToken);
+
+    public static Task<Outcome<Invoice>> Delete(FolioDb db, Guid id, CancellationToken cancellationToken) =>
+        Change(db, id, null, invoice =>
+        {
+            if (invoice.CanDelete() is { } violation)
+            {
+                return violation;
+            }
+
+            db.Invoices.Remove(invoice);
+            return invoice;
+        }, cancellationToken);
+
+    /// <summary>Loads an invoice with its lines, applies a change and saves it in one transaction; 412 when the caller's version is stale.</summary>
+    internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Outcome<Invoice>> change, CancellationToken cancellationToken) =>
+        db.InTransaction(async () =>
+        {
+            var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+            if (invoice is null)
+            {
+                return Outcome<Invoice>.NotFound("invoice_not_found");
+            }
+
+            if (expectedVersion is { } version && version != invoice.Version)
+            {
+                return new RuleViolation(ViolationKind.Stale, "version_mismatch", $"The invoice is at version {invoice.Version}, not {version}: read it again and retry.");
+            }
+
+            return change(invoice);
+        }, cancellationToken);
+}

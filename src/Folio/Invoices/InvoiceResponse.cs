@@ -1,0 +1,138 @@
+using Folio.Domain.Invoicing;
+
+namespace Folio.Invoices;
+
+/// <summary>An invoice on the native API. Every amount is an integer in the currency's minor units.</summary>
+public sealed record InvoiceResponse(
+    Guid Id,
+    Guid CustomerId,
+    Guid? OrganizationId,
+    string Currency,
+    InvoiceStatus Status,
+    bool Muted,
+    string? Number,
+    string? Reference,
+    string? Description,
+    long Subtotal,
+    long Discount,
+    long Tax,
+    long Total,
+    long TotalExcludingTax,
+    long AmountPaid,
+    long CreditApplied,
+    long AmountRemaining,
+    long? StartingBalance,
+    long? EndingBalance,
+    long? DiscountAmount,
+    decimal? DiscountPercent,
+    bool PastDue,
+    int DaysOverdue,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? IssuedAt,
+    DateTimeOffset? DueAt,
+    int? DaysUntilDue,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? PaidAt,
+    DateTimeOffset? VoidedAt,
+    DateTimeOffset? MarkedUncollectibleAt,
+    DateTimeOffset? PeriodStart,
+    DateTimeOffset? PeriodEnd,
+    int Version,
+    IReadOnlyList<InvoiceItemResponse> Items)
+{
+    public static InvoiceResponse From(Invoice invoice, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        return new InvoiceResponse(
+            invoice.Id,
+            invoice.CustomerId,
+            invoice.OrganizationId,
+            invoice.Currency,
+            invoice.Status,
+            invoice.Muted,
+            invoice.Number,
+            invoice.Reference,
+            invoice.Description,
+            invoice.Subtotal,
+            invoice.Discount,
+            invoice.Tax,
+            invoice.Total,
+            invoice.TotalExcludingTax,
+            invoice.AmountPaid,
+            invoice.CreditApplied,
+            invoice.AmountRemaining,
+            invoice.StartingBalance,
+            invoice.EndingBalance,
+            invoice.DiscountAmount,
+            Decimals.Trim(invoice.DiscountPercent),
+            invoice.IsPastDue(now),
+            invoice.DaysOverdue(now),
+            invoice.CreatedAt,
+            invoice.UpdatedAt,
+            invoice.IssuedAt,
+            invoice.DueAt,
+            invoice.DaysUntilDue,
+            invoice.SentAt,
+            invoice.PaidAt,
+            invoice.VoidedAt,
+            invoice.MarkedUncollectibleAt,
+            invoice.PeriodStart,
+            invoice.PeriodEnd,
+            invoice.Version,
+            [.. invoice.Items.OrderBy(i => i.Position).Select(InvoiceItemResponse.From)]);
+    }
+}
+
+/// <summary>
+/// A line: amount = quantity × unit_amount; discount is the line's own; invoice_discount its share of the invoice's;
+/// tax is included in amount when tax_inclusive; total is what the line adds to the invoice total.
+/// </summary>
+public sealed record InvoiceItemResponse(
+    Guid Id,
+    string Description,
+    decimal Quantity,
+    long UnitAmount,
+    long Amount,
+    long? DiscountAmount,
+    decimal? DiscountPercent,
+    long Discount,
+    long InvoiceDiscount,
+    decimal TaxRate,
+    bool TaxInclusive,
+    long Tax,
+    long Total,
+    DateTimeOffset? PeriodStart,
+    DateTimeOffset? PeriodEnd,
+    string? ProductRef)
+{
+    public static InvoiceItemResponse From(InvoiceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new InvoiceItemResponse(
+            item.Id,
+            item.Description,
+            Decimals.Trim(item.Quantity),
+            item.UnitAmount,
+            item.Amount,
+            item.DiscountAmount,
+            Decimals.Trim(item.DiscountPercent),
+            item.Discount,
+            item.InvoiceDiscount,
+            Decimals.Trim(item.TaxRate),
+            item.TaxInclusive,
+            item.Tax,
+            item.Total,
+            item.PeriodStart,
+            item.PeriodEnd,
+            item.ProductRef);
+    }
+}
+
+internal static class Decimals
+{
+    /// <summary>Drops trailing zeros a database may add (2.0000 → 2).</summary>
+    public static decimal Trim(decimal value) => value / 1.0000000000000000000000000000m;
+
+    public static decimal? Trim(decimal? value) => value is { } v ? Trim(v) : null;
+}

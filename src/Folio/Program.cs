@@ -1,0 +1,3 @@
+using Folio.Cli;
+
+return await FolioCommands.Build().Parse(args).InvokeAsync();
