@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+
+namespace Folio.Tests.Support;
+
+/// <summary>The real <c>folio</c> executable in a child process, as a user runs it.</summary>
+public sealed partial class FolioProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+
+    private FolioProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                _lines.Writer.TryWrite(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "folio.dll");
+
+    public static async Task<(int ExitCode, string Output, string Error)> Run(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public static FolioProcess Start(string workingDirectory, params string[] args)
+    {
+        var info = StartInfo(workingDirectory, args);
+        return new FolioProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Waits for the server to say where it listens; returns that URL.</summary>
+    public async Task<string> WaitUntilListening() => ListeningOn().Match(await WaitForLine(l => ListeningOn().IsMatch(l))).Groups[1].Value;
+
+    public async Task<string> WaitForLine(Func<string, bool> predicate)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await _lines.Reader.WaitToReadAsync(timeout.Token))
+        {
+            while (_lines.Reader.TryRead(out var line))
+            {
+                if (predicate(line))
+                {
+                    return line;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("folio exited before printing the expected line.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Executable);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("FOLIO_DATABASE");
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return info;
+    }
+
+    [GeneratedRegex(@"Folio is listening on (\S+)")]
+    private static partial Regex ListeningOn();
+}
