@@ -78,3 +78,15 @@ public static class Problems
 }
 
 public sealed record FieldError(string? Field, string Code, string Detail);
+
+public static class ProblemMetadata
+{
+    /// <summary>Documents the problems every route of a group can answer with.</summary>
+    public static RouteGroupBuilder WithStandardProblems(this RouteGroupBuilder group) =>
+        group.ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

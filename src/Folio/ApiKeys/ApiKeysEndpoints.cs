@@ -11,7 +11,7 @@ public static class ApiKeysEndpoints
 {
     public static void MapApiKeys(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/api_keys").WithTags("API keys").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
+        var group = routes.MapGroup("/v1/api_keys").WithTags("API keys").RequireAuthorization(ApiKeyAuthentication.AdminPolicy).WithStandardProblems();
         group.MapPost("/", Create).WithSummary("Create a key; its secret is in this response only");
         group.MapGet("/", List).WithSummary("List keys (never their secrets)");
         group.MapPost("/{id}/revoke", Revoke).WithSummary("Revoke a key; it stops working at once");

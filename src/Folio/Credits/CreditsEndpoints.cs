@@ -12,7 +12,7 @@ public static class CreditsEndpoints
 {
     public static void MapCredits(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/customers/{id}").WithTags("Credit balance").RequireAuthorization();
+        var group = routes.MapGroup("/v1/customers/{id}").WithTags("Credit balance").RequireAuthorization().WithStandardProblems();
         group.MapGet("/balance", Balance).WithSummary("A customer's credit balance, per currency");
         group.MapGet("/balance_transactions", List).WithSummary("A customer's credit ledger, newest first");
         group.MapPost("/balance_transactions", Create).RequireAuthorization(ApiKeyAuthentication.AdminPolicy)

@@ -10,7 +10,7 @@ public static class CustomersEndpoints
 {
     public static void MapCustomers(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/customers").WithTags("Customers").RequireAuthorization();
+        var group = routes.MapGroup("/v1/customers").WithTags("Customers").RequireAuthorization().WithStandardProblems();
         group.MapGet("/", List).WithSummary("List customers, newest first");
         group.MapGet("/{id}", Get).WithSummary("Get a customer");
 

@@ -32,12 +32,7 @@ public static class FolioServer
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddApiKeyAuthentication();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Folio API";
-            document.Info.Description = "Invoices, payments and credit balances, exact to the minor unit. Authenticate with 'Authorization: Bearer folio_sk_…'.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(OpenApiSetup.Configure);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }

@@ -12,7 +12,7 @@ public static class InvoicesEndpoints
 {
     public static void MapInvoices(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/invoices").WithTags("Invoices").RequireAuthorization();
+        var group = routes.MapGroup("/v1/invoices").WithTags("Invoices").RequireAuthorization().WithStandardProblems();
         group.MapGet("/", List).WithSummary("List invoices, newest first")
             .WithDescription("Keyset-paginated: pass next_page_token back as page_token. Filters combine with AND.");
         group.MapGet("/{id}", Get).WithSummary("Get an invoice");

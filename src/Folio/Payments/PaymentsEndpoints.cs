@@ -11,7 +11,7 @@ public static class PaymentsEndpoints
 {
     public static void MapPayments(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/invoices/{id}").WithTags("Payments").RequireAuthorization();
+        var group = routes.MapGroup("/v1/invoices/{id}").WithTags("Payments").RequireAuthorization().WithStandardProblems();
         group.MapGet("/payments", List).WithSummary("List the payments of an invoice, oldest first");
         group.MapPost("/pay", Pay).RequireAuthorization(ApiKeyAuthentication.AdminPolicy)
             .WithSummary("Record a payment")

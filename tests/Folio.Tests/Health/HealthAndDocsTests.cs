@@ -26,6 +26,8 @@ public sealed class HealthAndDocsTests(FolioApp app) : IClassFixture<FolioApp>
         }
 
         Assert.Contains("\"amount_remaining\"", document.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("api_key").Str("scheme"));
+        Assert.True(paths.GetProperty("/v1/invoices/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _), "problems are documented");
         var page = await client.GetAsync(new Uri("/docs/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("scalar", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
