@@ -47,6 +47,11 @@ public sealed class CreditTransaction
             return RuleViolation.Invalid("amount", "invalid_amount", "amount is a non-zero number of minor units, positive for a grant.");
         }
 
+        if (amount > 0 && currentBalance > long.MaxValue - amount)
+        {
+            return RuleViolation.Invalid("amount", "invalid_amount", "amount would take the balance beyond what can be represented.");
+        }
+
         if (currentBalance + amount < 0)
         {
             return RuleViolation.Unprocessable("insufficient_balance", $"The balance is {currentBalance}; this entry would take it below zero.", "amount");

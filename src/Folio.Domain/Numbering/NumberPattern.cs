@@ -72,6 +72,12 @@ public sealed partial class NumberPattern
             return false;
         }
 
+        if (tokens.Any(t => t.Kind == TokenKind.Month) && !tokens.Any(t => t.Kind is TokenKind.Year4 or TokenKind.Year2))
+        {
+            error = "{MM} needs {yyyy} or {yy} beside it, or numbers would repeat a year later.";
+            return false;
+        }
+
         if (tokens.Any(t => t.Kind == TokenKind.Literal && (t.Value.Contains('{', StringComparison.Ordinal) || t.Value.Contains('}', StringComparison.Ordinal))))
         {
             error = "Braces are only allowed around placeholders.";
