@@ -18,6 +18,7 @@ public static class ApiKeyAuthentication
 
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<ApiKeyCache>();
         services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, null);
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build())
@@ -27,7 +28,7 @@ public static class ApiKeyAuthentication
 }
 
 /// <summary>Reads <c>Authorization: Bearer folio_sk_…</c> (or a dialect's own header), finds the key by its prefix and compares hashes in constant time.</summary>
-internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, FolioDb db)
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, FolioDb db, ApiKeyCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>Headers some dialects use for the key instead of Authorization.</summary>
@@ -45,7 +46,12 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         }
 
         var prefix = ApiKeySecret.PrefixOf(presented);
-        var key = prefix is null ? null : await FindByPrefix(db, prefix);
+        var key = prefix is null ? null : cache.Find(prefix);
+        if (key is null && prefix is not null && (key = await FindByPrefix(db, prefix)) is { IsActive: true })
+        {
+            cache.Remember(key);
+        }
+
         if (key is null || !ApiKeySecret.Matches(presented, key.SecretHash) || !key.IsActive)
         {
             return AuthenticateResult.Fail("The API key is not valid.");

@@ -17,6 +17,7 @@ public static class JsonSetup
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+        options.TypeInfoResolverChain.Insert(0, FolioJsonContext.Default);
     }
 }
 
@@ -36,6 +37,10 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
         throw new JsonException("Expected an RFC 3339 timestamp such as 2026-11-24T10:00:00Z.");
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        Span<char> text = stackalloc char[32];
+        value.UtcDateTime.TryFormat(text, out var written, Format, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
 }

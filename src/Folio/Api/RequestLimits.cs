@@ -8,6 +8,9 @@ public sealed class ApiOptions
 
     /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a verified API key is remembered; a key revoked on another server stops working within this time. 0 turns the cache off.</summary>
+    public int KeyCacheSeconds { get; set; } = 5;
 }
 
 public static class RequestLimits

@@ -41,8 +41,12 @@ public static class ApiKeysEndpoints
         return TypedResults.Ok(Paging.ToPage(rows, size, k => k.Id, ApiKeyResponse.From));
     }
 
-    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> Revoke(string id, FolioDb db, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> Revoke(string id, FolioDb db, TimeProvider clock, ApiKeyCache cache, CancellationToken ct) =>
         Ids.Parse(id) is { } keyId
-            ? Problems.Map(await ApiKeyOperations.Revoke(db, clock, keyId, ct), key => TypedResults.Ok(ApiKeyResponse.From(key)))
+            ? Problems.Map(await ApiKeyOperations.Revoke(db, clock, keyId, ct), key =>
+            {
+                cache.Forget(key.Prefix);
+                return TypedResults.Ok(ApiKeyResponse.From(key));
+            })
             : Problems.NotFound("api_key_not_found");
 }

@@ -43,8 +43,27 @@ public static class InvoiceQueries
     public static IQueryable<Invoice> Unpaid(this IQueryable<Invoice> invoices) =>
         invoices.Where(i => i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.Uncollectible);
 
-    public static Task<Invoice?> Find(FolioDb db, Caller caller, Guid id, CancellationToken cancellationToken) =>
-        db.Invoices.AsNoTracking().VisibleTo(caller).Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    // The hottest read: compiled once, so a request costs no query translation.
+    // The hottest read: compiled once, so a request costs no query translation, and without LIMIT, so SQLite compiles
+    // one plain join instead of a join over a subquery (an id matches at most one invoice anyway).
+    private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Invoice>> FindAny = EF.CompileAsyncQuery(
+        (FolioDb db, Guid id) => db.Invoices.AsNoTracking().Include(i => i.Items).Where(i => i.Id == id));
+
+    private static readonly Func<FolioDb, Guid, Guid?, IAsyncEnumerable<Invoice>> FindForOrganization = EF.CompileAsyncQuery(
+        (FolioDb db, Guid id, Guid? organizationId) => db.Invoices.AsNoTracking().Include(i => i.Items)
+            .Where(i => i.Id == id && i.OrganizationId == organizationId && i.Status != InvoiceStatus.Draft));
+
+    public static async Task<Invoice?> Find(FolioDb db, Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var matches = caller.IsAdmin ? FindAny(db, id) : FindForOrganization(db, id, caller.OrganizationId);
+        await foreach (var invoice in matches.WithCancellation(cancellationToken))
+        {
+            return invoice;
+        }
+
+        return null;
+    }
 
     public static async Task<Outcome<Page<InvoiceResponse>>> List(FolioDb db, Caller caller, DateTimeOffset now, InvoiceListQuery query, CancellationToken cancellationToken)
     {

@@ -94,6 +94,25 @@ public sealed class AccessTests(FolioApp app) : IClassFixture<FolioApp>
     }
 
     [Fact]
+    public async Task A_key_revoked_by_another_process_stops_working_when_the_key_cache_expires()
+    {
+        var created = await _admin.Post("/v1/api_keys", new { scope = "admin", name = "elsewhere" }).Expect(HttpStatusCode.Created);
+        var client = app.Client(created.Str("secret"));
+        await client.GetAsync(new Uri("/v1/customers", UriKind.Relative)).Expect(HttpStatusCode.OK);
+
+        await app.Query(async db =>
+        {
+            var key = await db.ApiKeys.SingleAsync(k => k.Prefix == created.Str("prefix"));
+            key.RevokedAt = app.Clock.GetUtcNow();
+            return await db.SaveChangesAsync();
+        });
+        await client.GetAsync(new Uri("/v1/customers", UriKind.Relative)).Expect(HttpStatusCode.OK);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(6));
+        await client.GetAsync(new Uri("/v1/customers", UriKind.Relative)).ExpectProblem(HttpStatusCode.Unauthorized, "api_key_invalid");
+    }
+
+    [Fact]
     public async Task An_organization_key_needs_an_existing_organization()
     {
         await _admin.Post("/v1/api_keys", new { scope = "organization" }).ExpectProblem(HttpStatusCode.BadRequest, "organization_required", "organization_id");
