@@ -60,7 +60,7 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var caller = new Caller(key.Id, key.Scope, key.OrganizationId);
         Context.Features.Set(caller);
         var identity = new ClaimsIdentity(
-            [new Claim(ApiKeyAuthentication.KeyIdClaim, key.Id.ToString()), new Claim(ApiKeyAuthentication.ScopeClaim, SnakeCase.From(key.Scope.ToString()))],
+            [new Claim(ApiKeyAuthentication.KeyIdClaim, key.Id.ToString()), new Claim(ApiKeyAuthentication.ScopeClaim, key.Scope == ApiKeyScope.Admin ? "admin" : "organization")],
             ApiKeyAuthentication.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyAuthentication.Scheme));
     }

@@ -130,7 +130,7 @@ public static class InvoiceQueries
             invoices = invoices.Where(i => i.Id < afterId);
         }
 
-        var rows = await invoices.OrderByDescending(i => i.Id).Take(size + 1).Include(i => i.Items).AsSplitQuery().ToListAsync(cancellationToken);
+        var rows = await invoices.OrderByDescending(i => i.Id).Take(size + 1).Include(i => i.Items).ToListAsync(cancellationToken);
         return Paging.ToPage(rows, size, i => i.Id, i => InvoiceResponse.From(i, now));
     }
 

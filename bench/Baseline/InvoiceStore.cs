@@ -1,0 +1,322 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Folio.Bench.Baseline;
+
+/// <summary>
+/// Serves invoices with one query per request (invoice rows joined with their items, in order), writing the JSON while
+/// reading the rows. Minimal mode does what plain hand-written ADO.NET does: a pooled connection and fresh commands per
+/// request. Tuned mode keeps sessions (an open connection with its statements prepared once, and a JSON buffer) between
+/// requests, which Microsoft.Data.Sqlite does not do by itself: SQLite then never compiles the same SQL twice.
+/// </summary>
+internal sealed class InvoiceStore(string database, bool reuseSessions) : IDisposable
+{
+    private const int DefaultLimit = 25;
+    private const int MaxLimit = 100;
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = database,
+        Mode = SqliteOpenMode.ReadWrite,
+        ForeignKeys = true,
+    }.ToString();
+
+    private readonly ConcurrentBag<Session> _sessions = [];
+
+    public async Task Get(HttpContext context)
+    {
+        if (!Guid.TryParse(context.Request.RouteValues["id"] as string, out var id))
+        {
+            await Problem(context, StatusCodes.Status404NotFound, "invoice_not_found");
+            return;
+        }
+
+        var session = Rent();
+        try
+        {
+            var version = session.WriteInvoice(id, DateTimeOffset.UtcNow.UtcTicks);
+            if (version is null)
+            {
+                await Problem(context, StatusCodes.Status404NotFound, "invoice_not_found");
+                return;
+            }
+
+            context.Response.Headers.ETag = string.Create(CultureInfo.InvariantCulture, $"\"v{version}\"");
+            await Send(context, session.Json);
+        }
+        finally
+        {
+            Return(session);
+        }
+    }
+
+    public async Task List(HttpContext context)
+    {
+        var query = context.Request.Query;
+        Guid? customerId = null;
+        if (query.TryGetValue("customer_id", out var customerText))
+        {
+            if (!Guid.TryParse(customerText.ToString(), out var parsed))
+            {
+                await Problem(context, StatusCodes.Status400BadRequest, "invalid_customer_id");
+                return;
+            }
+
+            customerId = parsed;
+        }
+
+        var limit = DefaultLimit;
+        if (query.TryGetValue("limit", out var limitText)
+            && (!int.TryParse(limitText.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_limit");
+            return;
+        }
+
+        Guid? after = null;
+        if (query.TryGetValue("page_token", out var token))
+        {
+            if (!PageToken.TryDecode(token.ToString(), out var afterId))
+            {
+                await Problem(context, StatusCodes.Status400BadRequest, "invalid_page_token");
+                return;
+            }
+
+            after = afterId;
+        }
+
+        var session = Rent();
+        try
+        {
+            session.WritePage(customerId, after, limit, DateTimeOffset.UtcNow.UtcTicks);
+            await Send(context, session.Json);
+        }
+        finally
+        {
+            Return(session);
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_sessions.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    private static Task Send(HttpContext context, ArrayBufferWriter<byte> json)
+    {
+        context.Response.ContentType = JsonContentType;
+        context.Response.ContentLength = json.WrittenCount;
+        return context.Response.Body.WriteAsync(json.WrittenMemory).AsTask();
+    }
+
+    private static Task Problem(HttpContext context, int status, string code)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/problem+json";
+        return context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $$"""{"status":{{status}},"code":"{{code}}"}"""));
+    }
+
+    private Session Rent() => reuseSessions && _sessions.TryTake(out var session) ? session : new Session(_connectionString);
+
+    private void Return(Session session)
+    {
+        if (reuseSessions)
+        {
+            _sessions.Add(session);
+        }
+        else
+        {
+            session.Dispose();
+        }
+    }
+
+    /// <summary>One open connection, its prepared statements, and a JSON buffer; used by one request at a time.</summary>
+    private sealed class Session : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private SqliteCommand? _byId;
+        private readonly SqliteCommand?[] _pages = new SqliteCommand?[4];
+        private readonly Utf8JsonWriter _writer;
+
+        public Session(string connectionString)
+        {
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+            _writer = new Utf8JsonWriter(Json);
+        }
+
+        public ArrayBufferWriter<byte> Json { get; } = new(16 * 1024);
+
+        /// <summary>Writes the invoice to <see cref="Json"/> and returns its version, or null when there is no such invoice.</summary>
+        public int? WriteInvoice(Guid id, long nowTicks)
+        {
+            Reset();
+            _byId ??= Prepare(InvoiceSql.ById, "$id");
+            _byId.Parameters[0].Value = Stored(id);
+            using var reader = _byId.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var version = InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
+            do
+            {
+                InvoiceJson.WriteItem(_writer, reader);
+            }
+            while (reader.Read());
+
+            InvoiceJson.WriteInvoiceEnd(_writer);
+            _writer.Flush();
+            return version;
+        }
+
+        /// <summary>Writes <c>{"data": [...], "next_page_token": …}</c>: up to limit invoices, newest first, after the cursor.</summary>
+        public void WritePage(Guid? customerId, Guid? after, int limit, long nowTicks)
+        {
+            Reset();
+            var command = PageCommand(customerId is not null, after is not null);
+            command.Parameters["$limit"].Value = limit + 1;
+            if (customerId is { } customer)
+            {
+                command.Parameters["$customer_id"].Value = Stored(customer);
+            }
+
+            if (after is { } afterId)
+            {
+                command.Parameters["$after"].Value = Stored(afterId);
+            }
+
+            _writer.WriteStartObject();
+            _writer.WriteStartArray("data"u8);
+            var count = 0;
+            var currentRow = long.MinValue;
+            var lastId = Guid.Empty;
+            var more = false;
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var row = reader.GetInt64(InvoiceJson.RowId);
+                    if (row != currentRow)
+                    {
+                        if (count > 0)
+                        {
+                            InvoiceJson.WriteInvoiceEnd(_writer);
+                        }
+
+                        if (++count > limit)
+                        {
+                            more = true;
+                            break;
+                        }
+
+                        currentRow = row;
+                        lastId = reader.GetGuid(InvoiceJson.Id);
+                        InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
+                    }
+
+                    InvoiceJson.WriteItem(_writer, reader);
+                }
+            }
+
+            if (count > 0 && !more)
+            {
+                InvoiceJson.WriteInvoiceEnd(_writer);
+            }
+
+            _writer.WriteEndArray();
+            if (more)
+            {
+                _writer.WriteString("next_page_token"u8, PageToken.Encode(lastId));
+            }
+            else
+            {
+                _writer.WriteNull("next_page_token"u8);
+            }
+
+            _writer.WriteEndObject();
+            _writer.Flush();
+        }
+
+        public void Dispose()
+        {
+            _writer.Dispose();
+            _byId?.Dispose();
+            foreach (var command in _pages)
+            {
+                command?.Dispose();
+            }
+
+            _connection.Dispose();
+        }
+
+        private static string Stored(Guid id) => id.ToString().ToUpperInvariant();
+
+        private void Reset()
+        {
+            Json.ResetWrittenCount();
+            _writer.Reset(Json);
+        }
+
+        private SqliteCommand PageCommand(bool byCustomer, bool hasCursor)
+        {
+            var index = (byCustomer ? 1 : 0) + (hasCursor ? 2 : 0);
+            return _pages[index] ??= (byCustomer, hasCursor) switch
+            {
+                (true, true) => Prepare(InvoiceSql.PageOfCustomerAfter, "$customer_id", "$after", "$limit"),
+                (true, false) => Prepare(InvoiceSql.FirstPageOfCustomer, "$customer_id", "$limit"),
+                (false, true) => Prepare(InvoiceSql.PageAfter, "$after", "$limit"),
+                _ => Prepare(InvoiceSql.FirstPage, "$limit"),
+            };
+        }
+
+        private SqliteCommand Prepare(string sql, params string[] parameters)
+        {
+            var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            }
+
+            command.Prepare();
+            return command;
+        }
+    }
+}
+
+/// <summary>Folio's page token: base64url of a version byte and the last id, big-endian.</summary>
+internal static class PageToken
+{
+    private const byte Version = 1;
+
+    public static string Encode(Guid lastId)
+    {
+        Span<byte> bytes = stackalloc byte[17];
+        bytes[0] = Version;
+        lastId.TryWriteBytes(bytes[1..], bigEndian: true, out _);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    public static bool TryDecode(string token, out Guid lastId)
+    {
+        lastId = Guid.Empty;
+        Span<byte> bytes = stackalloc byte[24];
+        if (token.Length != 23 || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != 17 || bytes[0] != Version)
+        {
+            return false;
+        }
+
+        lastId = new Guid(bytes[1..17], bigEndian: true);
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+-- wrk script of the Folio load benchmark.
+--   wrk ... -s bench/lua/rotate.lua http://127.0.0.1:PORT -- PATHS_FILE
+-- Sends GET requests rotating over the request paths in PATHS_FILE (one per line, e.g. /v1/invoices/<id>), so that a
+-- run touches thousands of different invoices or customers; each wrk thread starts at its own offset. Headers given to
+-- wrk with -H (the Authorization header) go with every request. done() prints one machine-readable line:
+--   BENCH_RESULT requests=… rps=… p50_ms=… p90_ms=… p99_ms=… max_ms=… non2xx=… socket_errors=…
+
+local threads = {}
+
+function setup(thread)
+  thread:set("thread_number", #threads)
+  table.insert(threads, thread)
+end
+
+local paths = {}
+local index = 0
+
+function init(args)
+  local name = args[1]
+  assert(name, "pass the paths file after --")
+  local file = assert(io.open(name, "r"))
+  for line in file:lines() do
+    if #line > 0 then
+      paths[#paths + 1] = line
+    end
+  end
+  file:close()
+  assert(#paths > 0, "no paths in " .. name)
+  -- Threads start far apart in the list (a prime stride), so they do not ask for the same ids at the same time.
+  index = ((thread_number or 0) * 7919) % #paths
+end
+
+function request()
+  index = index % #paths + 1
+  return wrk.format("GET", paths[index])
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local errors = summary.errors
+  io.write(string.format(
+    "BENCH_RESULT requests=%d rps=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f non2xx=%d socket_errors=%d\n",
+    summary.requests,
+    summary.requests / seconds,
+    latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000,
+    latency:percentile(99) / 1000,
+    latency.max / 1000,
+    errors.status,
+    errors.connect + errors.read + errors.write + errors.timeout))
+end
