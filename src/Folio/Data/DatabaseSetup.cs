@@ -23,7 +23,6 @@ public static class DatabaseSetup
         ArgumentNullException.ThrowIfNull(options);
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history"));
         options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
-        options.AddInterceptors(new SqliteConnectionSetup());
     }
 
     /// <summary>Turns the setting into a SQLite connection string: a bare path is a file, created with its folder on first use.</summary>
