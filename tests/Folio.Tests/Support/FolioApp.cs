@@ -27,6 +27,8 @@ public class FolioApp : IAsyncLifetime
 
     public string AdminKey { get; private set; } = string.Empty;
 
+    public CapturedLogs Logs { get; } = new();
+
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>Configuration a test class needs beyond the defaults, such as a number pattern.</summary>
@@ -37,6 +39,7 @@ public class FolioApp : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
         builder.Configuration[DatabaseSetup.Setting] = DatabasePath;
         foreach (var (key, value) in Settings)
         {
