@@ -47,8 +47,16 @@ public static class InvoiceDrafts
         Change(db, id, expectedVersion, invoice =>
         {
             var items = request.Items?.Select(i => i?.ToSpec()!).ToList();
+            var before = invoice.Items.Select(i => i.Id).ToHashSet();
             var violations = invoice.UpdateDraft(request.MergeInto(invoice.Header), items, clock.GetUtcNow(), clock.NewId);
-            return violations.Count == 0 ? invoice : Outcome<Invoice>.Rejected(violations);
+            if (violations.Count > 0)
+            {
+                return Outcome<Invoice>.Rejected(violations);
+            }
+
+            // Replacement lines carry ids made by the application, so EF cannot tell them from existing rows: say they are new.
+            db.InvoiceItems.AddRange(invoice.Items.Where(i => !before.Contains(i.Id)));
+            return invoice;
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> AddItem(FolioDb db, TimeProvider clock, Guid id, InvoiceItemRequest request, CancellationToken cancellationToken) =>

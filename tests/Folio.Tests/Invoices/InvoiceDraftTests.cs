@@ -94,6 +94,30 @@ public sealed class InvoiceDraftTests(FolioApp app) : IClassFixture<FolioApp>
     }
 
     [Fact]
+    public async Task Patching_items_replaces_every_line_and_recomputes_the_totals()
+    {
+        var customer = await _books.Organization();
+        var draft = await _books.Draft(customer.Str("id"), "EUR",
+            new { description = "Old A", unit_amount = 1_000 },
+            new { description = "Old B", unit_amount = 2_000 });
+
+        var patched = await _admin.Patch($"/v1/invoices/{draft.Str("id")}", new
+        {
+            discount_percent = 10,
+            items = new object[] { new { description = "New", unit_amount = 5_000, quantity = 3, tax_rate = 19 } },
+        }).Expect(HttpStatusCode.OK);
+
+        var line = Assert.Single(patched.GetProperty("items").EnumerateArray());
+        Assert.Equal("New", line.Str("description"));
+        Assert.Equal(15_000, patched.Amount("subtotal"));
+        Assert.Equal(1_500, patched.Amount("discount"));
+        Assert.Equal(2_565, patched.Amount("tax"));
+        Assert.Equal(16_065, patched.Amount("total"));
+        var reread = await _admin.GetAsync(new Uri($"/v1/invoices/{draft.Str("id")}", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.Equal(patched.GetRawText(), reread.GetRawText());
+    }
+
+    [Fact]
     public async Task A_finalized_invoice_cannot_be_edited_or_deleted()
     {
         var customer = await _books.Organization();
