@@ -11,6 +11,9 @@ public sealed class Invoice
 {
     public const int MaxItems = 250;
 
+    /// <summary>The largest single payment, in minor units: far above any real payment, far below what a ledger sum can hold.</summary>
+    public const long MaxPaymentAmount = 1_000_000_000_000_000;
+
     private readonly List<InvoiceItem> _items = [];
 
     private Invoice()
@@ -245,9 +248,9 @@ public sealed class Invoice
             return (null, RuleViolation.Conflict("invoice_not_payable", $"Only open or uncollectible invoices take payments; this invoice is {Name(Status)}."));
         }
 
-        if (amount <= 0)
+        if (amount is <= 0 or > MaxPaymentAmount)
         {
-            return (null, RuleViolation.Invalid("amount", "invalid_amount", "amount must be a positive number of minor units."));
+            return (null, RuleViolation.Invalid("amount", "invalid_amount", $"amount is a positive number of minor units, at most {MaxPaymentAmount}."));
         }
 
         if (amount > AmountRemaining && !creditExcess)

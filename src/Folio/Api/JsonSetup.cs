@@ -31,7 +31,9 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
         if (reader.TokenType == JsonTokenType.String
             && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
         {
-            return value.ToUniversalTime();
+            // Stored as shown: Folio's timestamps have whole seconds, so a client's fraction would only make them disagree.
+            var utc = value.ToUniversalTime();
+            return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond));
         }
 
         throw new JsonException("Expected an RFC 3339 timestamp such as 2026-11-24T10:00:00Z.");

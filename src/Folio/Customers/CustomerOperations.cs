@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Folio.Customers;
 
 public sealed record CustomerListQuery(
-    [property: FromQuery(Name = "kind")] CustomerKind? Kind = null,
+    [property: FromQuery(Name = "kind")] string? Kind = null,
     [property: FromQuery(Name = "organization_id")] Guid? OrganizationId = null,
     [property: FromQuery(Name = "email")] string? Email = null,
     [property: FromQuery(Name = "include_archived")] bool? IncludeArchived = null,
@@ -61,15 +61,27 @@ public static class CustomerOperations
     public static async Task<Outcome<Page<CustomerResponse>>> List(FolioDb db, Caller caller, CustomerListQuery query, CancellationToken cancellationToken)
     {
         var violations = Paging.Read(query.Limit, query.PageToken, out var size, out var after).ToList();
+        CustomerKind? kind = query.Kind switch
+        {
+            null => null,
+            "organization" => CustomerKind.Organization,
+            "user" => CustomerKind.User,
+            _ => null,
+        };
+        if (query.Kind is not null && kind is null)
+        {
+            violations.Add(RuleViolation.Invalid("kind", "invalid_kind", "kind is organization or user."));
+        }
+
         if (violations.Count > 0)
         {
             return Outcome<Page<CustomerResponse>>.Rejected(violations);
         }
 
         var customers = db.Customers.AsNoTracking().VisibleTo(caller);
-        if (query.Kind is { } kind)
+        if (kind is { } wanted)
         {
-            customers = customers.Where(c => c.Kind == kind);
+            customers = customers.Where(c => c.Kind == wanted);
         }
 
         if (query.OrganizationId is { } organizationId)

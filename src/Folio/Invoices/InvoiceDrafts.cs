@@ -94,6 +94,9 @@ public static class InvoiceDrafts
 
     /// <summary>Loads an invoice with its lines, applies a change and saves it in one transaction; 412 when the caller's version is stale.</summary>
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Outcome<Invoice>> change, CancellationToken cancellationToken) =>
+        Change(db, id, expectedVersion, invoice => Task.FromResult(change(invoice)), cancellationToken);
+
+    internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Task<Outcome<Invoice>>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
             var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -107,6 +110,6 @@ public static class InvoiceDrafts
                 return new RuleViolation(ViolationKind.Stale, "version_mismatch", $"The invoice is at version {invoice.Version}, not {version}: read it again and retry.");
             }
 
-            return change(invoice);
+            return await change(invoice);
         }, cancellationToken);
 }

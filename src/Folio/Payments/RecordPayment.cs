@@ -1,4 +1,5 @@
 using Folio.Api;
+using Folio.Credits;
 using Folio.Data;
 using Folio.Domain;
 using Folio.Domain.Credits;
@@ -27,7 +28,7 @@ public static class RecordPayment
         }
 
         Payment? payment = null;
-        var outcome = await InvoiceDrafts.Change(db, invoiceId, null, invoice =>
+        var outcome = await InvoiceDrafts.Change(db, invoiceId, null, async invoice =>
         {
             var (application, violation) = invoice.RecordPayment(request.Amount, request.CreditExcess ?? false, now);
             if (violation is not null)
@@ -35,7 +36,12 @@ public static class RecordPayment
                 return violation;
             }
 
-            payment = new Payment(clock.NewId(), invoice.Id, invoice.CustomerId, invoice.Currency, request.Amount, application!.Excess, method, request.Reference, request.ReceivedAt ?? now, now);
+            if (application!.Excess > 0 && await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken) > long.MaxValue - application.Excess)
+            {
+                return RuleViolation.Unprocessable("balance_overflow", "Crediting this excess would take the customer's balance beyond what can be represented.", "amount");
+            }
+
+            payment = new Payment(clock.NewId(), invoice.Id, invoice.CustomerId, invoice.Currency, request.Amount, application.Excess, method, request.Reference, request.ReceivedAt ?? now, now);
             db.Payments.Add(payment);
             if (application.Excess > 0)
             {

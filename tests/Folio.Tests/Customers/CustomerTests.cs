@@ -76,6 +76,22 @@ public sealed class CustomerTests(FolioApp app) : IClassFixture<FolioApp>
     }
 
     [Fact]
+    public async Task The_kind_filter_takes_the_names_the_api_returns()
+    {
+        var organization = await _books.Organization("Kind Filter Org");
+        var user = await _books.User(organization.Str("id"));
+
+        var organizations = await _admin.GetAsync(new Uri("/v1/customers?kind=organization&limit=100", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.Contains(organizations.GetProperty("data").EnumerateArray(), c => c.Str("id") == organization.Str("id"));
+        Assert.All(organizations.GetProperty("data").EnumerateArray(), c => Assert.Equal("organization", c.Str("kind")));
+        var users = await _admin.GetAsync(new Uri("/v1/customers?kind=user&limit=100", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.Contains(users.GetProperty("data").EnumerateArray(), c => c.Str("id") == user.Str("id"));
+
+        await _admin.GetAsync(new Uri("/v1/customers?kind=5", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_kind", "kind");
+        await _admin.GetAsync(new Uri("/v1/customers?kind=User", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_kind", "kind");
+    }
+
+    [Fact]
     public async Task Invalid_customers_are_refused_with_the_field_at_fault()
     {
         await _admin.Post("/v1/customers", new { kind = "organization", name = "" }).ExpectProblem(HttpStatusCode.BadRequest, "invalid_name", "name");

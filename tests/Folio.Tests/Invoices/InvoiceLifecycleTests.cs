@@ -127,6 +127,26 @@ public sealed class InvoiceLifecycleTests(FolioApp app) : IClassFixture<FolioApp
     }
 
     [Fact]
+    public async Task A_due_date_is_kept_to_the_second_it_is_shown_with_and_is_past_due_just_after_it()
+    {
+        var customer = await _books.Organization();
+        var due = app.Clock.GetUtcNow().AddDays(3);
+        var sent = due.AddMilliseconds(750).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var draft = await _admin.Post("/v1/invoices", new { customer_id = customer.Str("id"), currency = "USD", due_at = sent, items = new[] { new { description = "x", unit_amount = 100 } } })
+            .Expect(HttpStatusCode.Created);
+        var shown = draft.GetProperty("due_at").GetDateTimeOffset();
+        Assert.Equal(new DateTimeOffset(due.Year, due.Month, due.Day, due.Hour, due.Minute, due.Second, TimeSpan.Zero), shown);
+        await _books.Finalize(draft.Str("id"));
+
+        app.Clock.SetUtcNow(shown);
+        var atTheInstant = await _admin.GetAsync(new Uri($"/v1/invoices/{draft.Str("id")}", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.False(atTheInstant.GetProperty("past_due").GetBoolean());
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await _admin.GetAsync(new Uri($"/v1/invoices/{draft.Str("id")}", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.True(after.GetProperty("past_due").GetBoolean());
+    }
+
+    [Fact]
     public async Task Past_due_follows_the_clock()
     {
         var customer = await _books.Organization();

@@ -88,6 +88,32 @@ public sealed class PaymentTests(FolioApp app) : IClassFixture<FolioApp>
     }
 
     [Fact]
+    public async Task Absurd_overpayments_are_refused_so_the_credit_ledger_always_adds_up()
+    {
+        var customer = await _books.Organization();
+        var id = customer.Str("id");
+        var first = await _books.Open(id, "EUR");
+        await _admin.Post($"/v1/invoices/{first.Str("id")}/pay", new { amount = long.MaxValue, method = "card", credit_excess = true })
+            .ExpectProblem(HttpStatusCode.BadRequest, "invalid_amount", "amount");
+
+        const long Largest = 1_000_000_000_000_000;
+        await _admin.Post($"/v1/invoices/{first.Str("id")}/pay", new { amount = Largest, method = "card", credit_excess = true }).Expect(HttpStatusCode.Created);
+        var balance = await _admin.GetAsync(new Uri($"/v1/customers/{id}/balance", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.Equal(Largest - 10_000, balance.GetProperty("balances")[0].Amount("amount"));
+        var next = await _books.Open(id, "EUR");
+        Assert.Equal("paid", next.Str("status"));
+
+        var other = (await _books.Organization("Nearly full")).Str("id");
+        var open = await _books.Open(other, "EUR");
+        await _admin.Post($"/v1/customers/{other}/balance_transactions", new { amount = long.MaxValue - 5_000, currency = "EUR", type = "grant" }).Expect(HttpStatusCode.Created);
+        await _admin.Post($"/v1/invoices/{open.Str("id")}/pay", new { amount = 20_000, credit_excess = true })
+            .ExpectProblem(HttpStatusCode.UnprocessableEntity, "balance_overflow", "amount");
+        var unchanged = await _admin.GetAsync(new Uri($"/v1/invoices/{open.Str("id")}", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, unchanged.Amount("amount_paid"));
+        await _admin.GetAsync(new Uri($"/v1/customers/{other}/balance", UriKind.Relative)).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Two_concurrent_payments_of_60_on_100_never_overpay()
     {
         var customer = await _books.Organization();
