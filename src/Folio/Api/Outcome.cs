@@ -36,8 +36,8 @@ public readonly struct Outcome<T>
     public Outcome<TOther> Map<TOther>(Func<T, TOther> map)
     {
         ArgumentNullException.ThrowIfNull(map);
-        return Succeeded ? Outcome<TOther>.Ok(map(Value!)) : Outcome<TOther>.With(NotFoundCode, Violations);
+        return Succeeded ? Outcome<TOther>.Ok(map(Value!)) : Outcome<TOther>.Failure(NotFoundCode, Violations);
     }
 
-    internal static Outcome<T> With(string? notFound, IReadOnlyList<RuleViolation> violations) => new(default, notFound, violations);
+    internal static Outcome<T> Failure(string? notFound, IReadOnlyList<RuleViolation> violations) => new(default, notFound, violations);
 }
