@@ -22,6 +22,8 @@ public static class DatabaseSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("ef_migrations_history"));
+        SqliteKeptOpenConnection.Use(options);
+        options.AddInterceptors(SqliteStatementCache.Instance);
         options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 

@@ -43,7 +43,6 @@ public static class InvoiceQueries
     public static IQueryable<Invoice> Unpaid(this IQueryable<Invoice> invoices) =>
         invoices.Where(i => i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.Uncollectible);
 
-    // The hottest read: compiled once, so a request costs no query translation.
     // The hottest read: compiled once, so a request costs no query translation, and without LIMIT, so SQLite compiles
     // one plain join instead of a join over a subquery (an id matches at most one invoice anyway).
     private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Invoice>> FindAny = EF.CompileAsyncQuery(
