@@ -8,6 +8,7 @@ public sealed class Customer
         Name = string.Empty;
         Address = Address.Empty;
         Metadata = new Dictionary<string, string>();
+        Billing = BillingSettings.Default;
     }
 
     public Guid Id { get; private set; }
@@ -33,6 +34,16 @@ public sealed class Customer
     public DateTimeOffset? ArchivedAt { get; private set; }
 
     public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>The seller's billing settings for this customer (tier, notification e-mails, credit and spend limits).</summary>
+    public BillingSettings Billing { get; private set; }
+
+    public AccountStatus Status { get; private set; }
+
+    /// <summary>When <see cref="Status"/> last changed; null while the account has always been active.</summary>
+    public DateTimeOffset? StatusChangedAt { get; private set; }
+
+    public string? SuspendedReason { get; private set; }
 
     public CustomerProfile Profile => new(Name, Company, Email, Phone, Address, TaxId, PurchaseOrder, ExternalId, Metadata);
 
@@ -88,6 +99,53 @@ public sealed class Customer
         }
 
         return violations;
+    }
+
+    public IReadOnlyList<RuleViolation> UpdateBilling(BillingSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (IsArchived)
+        {
+            return [RuleViolation.Conflict("customer_archived", "An archived customer cannot be changed.")];
+        }
+
+        var violations = settings.Validate().ToList();
+        if (violations.Count == 0)
+        {
+            Billing = settings with { Domains = [.. settings.DomainList.Select(d => d.ToLowerInvariant()).Distinct(StringComparer.Ordinal)] };
+            UpdatedAt = now;
+        }
+
+        return violations;
+    }
+
+    /// <summary>Suspends the account with a reason, or reactivates it; the time of the change is kept.</summary>
+    public IReadOnlyList<RuleViolation> SetStatus(AccountStatus status, string? reason, DateTimeOffset now)
+    {
+        if (IsArchived)
+        {
+            return [RuleViolation.Conflict("customer_archived", "An archived customer cannot be changed.")];
+        }
+
+        if (status == AccountStatus.Suspended && (string.IsNullOrWhiteSpace(reason) || reason.Length > 500))
+        {
+            return [RuleViolation.Invalid("suspended_reason", "invalid_suspended_reason", "A suspension needs a suspended_reason of at most 500 characters.")];
+        }
+
+        if (status == AccountStatus.Active && reason is not null)
+        {
+            return [RuleViolation.Invalid("suspended_reason", "invalid_suspended_reason", "Only a suspension takes a suspended_reason.")];
+        }
+
+        if (status != Status || reason != SuspendedReason)
+        {
+            Status = status;
+            SuspendedReason = status == AccountStatus.Suspended ? reason!.Trim() : null;
+            StatusChangedAt = now;
+            UpdatedAt = now;
+        }
+
+        return [];
     }
 
     public RuleViolation? Archive(DateTimeOffset now)

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace Folio.Domain.Customers;
 
 /// <summary>The editable facts about a customer: who to bill and where.</summary>
@@ -31,7 +29,7 @@ public sealed record CustomerProfile(
             }
         }
 
-        if (Email is not null && !IsEmail(Email))
+        if (Email is not null && !BillingSettings.IsEmail(Email))
         {
             yield return RuleViolation.Invalid("email", "invalid_email", "email is not a valid e-mail address.");
         }
@@ -57,7 +55,4 @@ public sealed record CustomerProfile(
             }
         }
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -19,6 +19,7 @@ public sealed class Invoice
     private Invoice()
     {
         Currency = string.Empty;
+        BillTo = BillingContact.None;
     }
 
     public Guid Id { get; private set; }
@@ -63,6 +64,21 @@ public sealed class Invoice
     public long? StartingBalance { get; private set; }
     public long? EndingBalance { get; private set; }
 
+    /// <summary>Who the invoice was issued to, as the customer stood at finalization; <see cref="BillingContact.None"/> on a draft.</summary>
+    public BillingContact BillTo { get; private set; }
+
+    /// <summary>US dollars per unit of <see cref="Currency"/>, fixed at finalization; null on a draft.</summary>
+    public decimal? UsdPerUnit { get; private set; }
+
+    /// <summary>The billing connection that keeps this invoice; null for Folio's own ledger.</summary>
+    public Guid? ConnectionId { get; private set; }
+
+    /// <summary>The invoice's id at the external provider its connection pulled it from.</summary>
+    public string? ExternalId { get; private set; }
+
+    /// <summary>When the connection last pulled the invoice from its provider.</summary>
+    public DateTimeOffset? PulledAt { get; private set; }
+
     /// <summary>Incremented on every change; the optimistic-concurrency token.</summary>
     public int Version { get; private set; }
 
@@ -74,6 +90,9 @@ public sealed class Invoice
     public InvoiceDraft Header => new(Reference, Description, DueAt, DaysUntilDue, PeriodStart, PeriodEnd, new InvoiceDiscount(DiscountAmount, DiscountPercent));
 
     public Currency CurrencyInfo => Money.Currency.Get(Currency);
+
+    /// <summary>An amount of this invoice in US cents at the rate fixed on it; null on a draft, which has no rate yet.</summary>
+    public long? ToUsdCents(long amount) => UsdPerUnit is { } rate ? ExchangeRate.ToUsdCents(amount, CurrencyInfo, rate) : null;
 
     public bool IsPastDue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueAt < now && AmountRemaining > 0;
 
@@ -208,15 +227,31 @@ public sealed class Invoice
 
     /// <summary>
     /// Issues the invoice: fixes its number, issue and due dates, and applies up to <paramref name="availableCredit"/>
-    /// from the customer's balance. An invoice that the credit covers entirely is paid at once.
+    /// from the customer's balance. An invoice that the credit covers entirely is paid at once. The contact it is addressed
+    /// to and the exchange rate to US dollars (<paramref name="rate"/>; none needed for USD) are fixed with it.
     /// </summary>
-    public RuleViolation? FinalizeInvoice(string number, DateTimeOffset now, long availableCredit, int defaultDaysUntilDue)
+    public RuleViolation? FinalizeInvoice(string number, DateTimeOffset now, long availableCredit, int defaultDaysUntilDue, BillingContact billTo, ExchangeRate? rate)
     {
         ArgumentException.ThrowIfNullOrEmpty(number);
+        ArgumentNullException.ThrowIfNull(billTo);
         if (CanFinalize() is { } violation)
         {
             return violation;
         }
+
+        if (Currency == "USD")
+        {
+            rate = ExchangeRate.Usd;
+        }
+
+        if (rate is null || rate.Currency != Currency)
+        {
+            return RuleViolation.Unprocessable(
+                "missing_exchange_rate", $"No exchange rate from {Currency} to USD is set; set one (PUT /v1/exchange_rates/{Currency}) before finalizing.", "currency");
+        }
+
+        UsdPerUnit = rate.UsdPerUnit;
+        BillTo = billTo;
 
         Number = number;
         Status = InvoiceStatus.Open;

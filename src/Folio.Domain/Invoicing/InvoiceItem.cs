@@ -39,6 +39,9 @@ public sealed class InvoiceItem
     public DateTimeOffset? PeriodEnd { get; private set; }
     public string? ProductRef { get; private set; }
 
+    /// <summary>The line's id at the external provider its invoice was pulled from.</summary>
+    public string? ExternalId { get; private set; }
+
     /// <summary>Quantity × unit amount, before any discount.</summary>
     public long Amount { get; private set; }
 

@@ -30,7 +30,7 @@ internal static class CliHost
     public static async Task<FolioDb> MigratedDb(IServiceScope scope, CancellationToken cancellationToken)
     {
         var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
-        await db.MigrateAsync(cancellationToken);
+        await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         return db;
     }
 }

@@ -15,7 +15,7 @@ internal static class MigrateCommand
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await db.MigrateAsync(ct);
+            await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
             await Console.Out.WriteLineAsync(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
             return 0;
         });

@@ -1,3 +1,4 @@
+using Folio.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -48,8 +49,11 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations and puts SQLite in write-ahead-log mode, which lets readers run beside a writer.</summary>
-    public static async Task MigrateAsync(this FolioDb db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies pending migrations, puts SQLite in write-ahead-log mode (readers run beside a writer), and creates what
+    /// every installation has from the start: Folio's own ledger connection.
+    /// </summary>
+    public static async Task MigrateAsync(this FolioDb db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         await db.Database.MigrateAsync(cancellationToken);
@@ -57,6 +61,8 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await BillingConnections.EnsureLedger(db, clock, cancellationToken);
     }
 }
 

@@ -1,7 +1,9 @@
 using Folio.ApiKeys;
+using Folio.Domain.Connections;
 using Folio.Domain.Credits;
 using Folio.Domain.Customers;
 using Folio.Domain.Invoicing;
+using Folio.Domain.Money;
 using Folio.Domain.Payments;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +19,8 @@ public sealed class FolioDb(DbContextOptions<FolioDb> options) : DbContext(optio
     public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<BillingConnection> BillingConnections => Set<BillingConnection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,6 +46,7 @@ public sealed class FolioDb(DbContextOptions<FolioDb> options) : DbContext(optio
         configurationBuilder.Properties<InvoiceStatus>().HaveConversion<LowerCaseEnumConverter<InvoiceStatus>>();
         configurationBuilder.Properties<CustomerKind>().HaveConversion<LowerCaseEnumConverter<CustomerKind>>();
         configurationBuilder.Properties<CreditTransactionType>().HaveConversion<LowerCaseEnumConverter<CreditTransactionType>>();
+        configurationBuilder.Properties<AccountStatus>().HaveConversion<LowerCaseEnumConverter<AccountStatus>>();
         configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowerCaseEnumConverter<ApiKeyScope>>();
         if (Database.IsSqlite())
         {

@@ -1,10 +1,12 @@
 using Folio.Api;
 using Folio.ApiKeys;
+using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
 using Folio.Domain.Credits;
 using Folio.Domain.Customers;
+using Folio.ExchangeRates;
 using Folio.Invoices;
 using Folio.Payments;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Folio.Demo;
 
 /// <summary>
-/// Demo books: organizations with users, and invoices in USD, EUR and JPY in every state (draft, open, past due, partially
+/// Demo books: organizations with users and billing profiles, exchange rates, and invoices in USD, EUR, JPY and BHD in every state (draft, open, past due, partially
 /// paid, paid, void, uncollectible, muted), written through the same operations as the API with a clock moved back in time.
 /// </summary>
 public static class DemoData
@@ -44,6 +46,10 @@ public static class DemoData
     {
         var clock = new DemoClock(today.AddDays(-130));
         var book = new Book(db, clock, options, ct);
+        foreach (var (currency, usdPerUnit) in new[] { ("EUR", 1.0842m), ("JPY", 0.0067m), ("GBP", 1.2704m), ("BHD", 2.6525m) })
+        {
+            await Book.Run(ExchangeRateOperations.Set(db, clock, currency, usdPerUnit, ct));
+        }
 
         var acme = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Acme Robotics", Company: "Acme Robotics Inc.", Email: "billing@acme.example",
             Phone: "+12125550123", Address: new AddressRequest("42 West St", null, "Brooklyn", "NY", "11222", "US"), TaxId: "US-12-3456789", PurchaseOrder: "PO-7781"));
@@ -54,6 +60,14 @@ public static class DemoData
         await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Jonas Brandt", brandt.Id, Email: "jonas@brandt.example"));
         var kumo = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Kumo Systems KK", Email: "keiri@kumo.example",
             Address: new AddressRequest("1-2-3 Marunouchi", null, "Chiyoda-ku", "Tokyo", "100-0005", "JP")));
+        var gulf = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Gulf Freight W.L.L.", Company: "Gulf Freight W.L.L.", Email: "accounts@gulffreight.example",
+            Address: new AddressRequest("Building 221, Road 1702", "Diplomatic Area", "Manama", null, "317", "BH")));
+        await book.Billing(acme.Id, new BillingSettingsRequest("enterprise", ["acme.example", "acme-robotics.example"], "billing@acme.example", "ops@acme.example",
+            AutoRechargeEnabled: true, AutoRechargeBelowUsdCents: 50_00, AutoRechargeBackUpToUsdCents: 500_00, CreditUninvoicedLimitUsdCents: 2_000_00,
+            SpendManagementEnabled: true, SpendDailyHardLimitUsdCents: 300_00, SpendDailyNotifyThresholdUsdCents: 200_00, SpendWebhookUrl: "https://acme.example/hooks/spend"));
+        await book.Billing(brandt.Id, new BillingSettingsRequest("business", ["brandt.example"], "rechnung@brandt.example", CreditUninvoicedLimitUsdCents: 500_00));
+        await book.Billing(kumo.Id, new BillingSettingsRequest("startup", ["kumo.example"]));
+        await Book.Run(ApiKeyOperations.Create(db, clock, new CreateApiKeyRequest(ApiKeyScope.Organization, "Acme console", acme.Id), ct));
         var solo = await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Sam Rivera", Email: "sam@rivera.example",
             Address: new AddressRequest("9 Harbour Rd", null, "Halifax", "NS", "B3H 1A1", "CA")));
 
@@ -101,6 +115,15 @@ public static class DemoData
         var muted = await book.Issue(new CreateInvoiceRequest(kumo.Id, "JPY", Description: "Migrated from the previous billing system", DaysUntilDue: 10, Muted: true,
             Items: [Line("Legacy plan", 54_000, 1, 10, true)]));
 
+        // Day -40: the euro rises; invoices already issued keep the rate they were issued at. Gulf Freight, in BHD.
+        clock.Now = today.AddDays(-40);
+        await Book.Run(ExchangeRateOperations.Set(db, clock, "EUR", 1.0921m, ct));
+        var dinar = await book.Issue(new CreateInvoiceRequest(gulf.Id, "BHD", Reference: "GF-311", DaysUntilDue: 30,
+            Items: [Line("Freight tracking, 3 months", 1_250_500), Line("Customs filing", 18_750, 4, 10)]));
+        await book.Send(dinar);
+        clock.Now = today.AddDays(-25);
+        await book.Pay(dinar, 600_000, "bank_transfer", "BENEFIT-5531");
+
         // Day -30: Ada's invoice is written off; Brandt gets the corrected invoice, partially paid.
         clock.Now = today.AddDays(-30);
         await Book.Run(InvoiceLifecycle.MarkUncollectible(db, clock, adaInvoice.Id, ct));
@@ -123,6 +146,8 @@ public static class DemoData
             Items: [Line("Beratung", 150_00, 2, 19)]), ct));
         await Book.Run(InvoiceDrafts.Create(db, clock, new CreateInvoiceRequest(solo.Id, "USD", Description: "Consulting, December",
             Items: [Line("Consulting", 95_00, 6)]), ct));
+        // Kumo is suspended for its past-due invoices.
+        await Book.Run(BillingProfileOperations.Suspend(db, clock, kumo.Id, "Invoices past due", ct));
         _ = muted;
     }
 
@@ -138,6 +163,8 @@ public static class DemoData
             var draft = await Run(InvoiceDrafts.Create(db, clock, request, ct));
             return await Run(InvoiceLifecycle.Finalize(db, clock, options, draft.Id, ct));
         }
+
+        public Task Billing(Guid customerId, BillingSettingsRequest settings) => Run(BillingProfileOperations.Replace(db, clock, customerId, settings, ct));
 
         public Task Send(Domain.Invoicing.Invoice invoice) => Run(InvoiceLifecycle.Send(db, clock, invoice.Id, ct));
 

@@ -1,9 +1,11 @@
 using Folio.Access;
 using Folio.Api;
 using Folio.ApiKeys;
+using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Invoices;
 using Folio.Payments;
@@ -56,6 +58,8 @@ public static class FolioServer
         app.MapInvoices();
         app.MapPayments();
         app.MapApiKeys();
+        app.MapExchangeRates();
+        app.MapBillingProfiles();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Folio.Credits;
 using Folio.Data;
 using Folio.Domain.Credits;
 using Folio.Domain.Invoicing;
+using Folio.ExchangeRates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +31,11 @@ public static class InvoiceLifecycle
             }
 
             var now = clock.GetUtcNow();
+            var rate = await ExchangeRateOperations.InForce(db, invoice.Currency, cancellationToken);
+            var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == invoice.CustomerId, cancellationToken);
             var balance = await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken);
             var number = await InvoiceNumbering.Next(db, options.Value, now, cancellationToken);
-            if (invoice.FinalizeInvoice(number, now, balance, options.Value.DefaultDaysUntilDue) is { } violation)
+            if (invoice.FinalizeInvoice(number, now, balance, options.Value.DefaultDaysUntilDue, BillingContact.Of(customer), rate) is { } violation)
             {
                 return violation;
             }

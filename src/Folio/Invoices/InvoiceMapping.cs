@@ -1,3 +1,4 @@
+using Folio.Domain.Connections;
 using Folio.Domain.Customers;
 using Folio.Domain.Invoicing;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,25 @@ internal sealed class InvoiceMapping : IEntityTypeConfiguration<Invoice>
         builder.Ignore(i => i.TotalExcludingTax);
         builder.Ignore(i => i.Header);
         builder.Ignore(i => i.CurrencyInfo);
+        builder.Property(i => i.UsdPerUnit).HasPrecision(18, 10);
+        builder.Property(i => i.ExternalId).HasMaxLength(200);
+        builder.ComplexProperty(i => i.BillTo, billTo =>
+        {
+            billTo.Property(b => b.Name).HasColumnName("bill_to_name").HasMaxLength(200);
+            billTo.Property(b => b.Company).HasColumnName("bill_to_company").HasMaxLength(200);
+            billTo.Property(b => b.Email).HasColumnName("bill_to_email").HasMaxLength(254);
+            billTo.Property(b => b.Phone).HasColumnName("bill_to_phone").HasMaxLength(40);
+            billTo.ComplexProperty(b => b.Address, address =>
+            {
+                address.Property(a => a.Line1).HasColumnName("bill_to_address_line1").HasMaxLength(200);
+                address.Property(a => a.Line2).HasColumnName("bill_to_address_line2").HasMaxLength(200);
+                address.Property(a => a.City).HasColumnName("bill_to_address_city").HasMaxLength(200);
+                address.Property(a => a.Region).HasColumnName("bill_to_address_region").HasMaxLength(200);
+                address.Property(a => a.PostalCode).HasColumnName("bill_to_address_postal_code").HasMaxLength(200);
+                address.Property(a => a.Country).HasColumnName("bill_to_address_country").HasMaxLength(2);
+            });
+        });
+        builder.HasOne<BillingConnection>().WithMany().HasForeignKey(i => i.ConnectionId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Items).WithOne().HasForeignKey(i => i.InvoiceId).OnDelete(DeleteBehavior.Cascade);
@@ -32,6 +52,8 @@ internal sealed class InvoiceMapping : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.OrganizationId, i.Id });
         builder.HasIndex(i => new { i.Status, i.Id });
         builder.HasIndex(i => new { i.Status, i.DueAt });
+        builder.HasIndex(i => new { i.OrganizationId, i.CreatedAt, i.Id });
+        builder.HasIndex(i => new { i.OrganizationId, i.DueAt, i.Id });
     }
 }
 
@@ -46,6 +68,7 @@ internal sealed class InvoiceItemMapping : IEntityTypeConfiguration<InvoiceItem>
         builder.Property(i => i.TaxRate).HasPrecision(7, 4);
         builder.Property(i => i.DiscountPercent).HasPrecision(7, 4);
         builder.Property(i => i.ProductRef).HasMaxLength(200);
+        builder.Property(i => i.ExternalId).HasMaxLength(200);
         builder.Ignore(i => i.Spec);
         builder.HasIndex(i => new { i.InvoiceId, i.Position });
     }

@@ -1,3 +1,4 @@
+using Folio.Customers;
 using Folio.Domain.Invoicing;
 
 namespace Folio.Invoices;
@@ -38,6 +39,9 @@ public sealed record InvoiceResponse(
     DateTimeOffset? MarkedUncollectibleAt,
     DateTimeOffset? PeriodStart,
     DateTimeOffset? PeriodEnd,
+    BillToResponse? BillTo,
+    decimal? UsdPerUnit,
+    long? TotalUsdCents,
     int Version,
     IReadOnlyList<InvoiceItemResponse> Items)
 {
@@ -79,8 +83,22 @@ public sealed record InvoiceResponse(
             invoice.MarkedUncollectibleAt,
             invoice.PeriodStart,
             invoice.PeriodEnd,
+            invoice.IssuedAt is null ? null : BillToResponse.From(invoice.BillTo),
+            Decimals.Trim(invoice.UsdPerUnit),
+            invoice.ToUsdCents(invoice.Total),
             invoice.Version,
             [.. invoice.Items.OrderBy(i => i.Position).Select(InvoiceItemResponse.From)]);
+    }
+}
+
+/// <summary>Who a finalized invoice was issued to, copied from the customer at finalization.</summary>
+public sealed record BillToResponse(string? Name, string? Company, string? Email, string? Phone, AddressResponse Address)
+{
+    public static BillToResponse From(BillingContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var a = contact.Address;
+        return new(contact.Name, contact.Company, contact.Email, contact.Phone, new AddressResponse(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country));
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class InvoiceStateMachineTests
     {
         var invoice = Draft();
 
-        Assert.Null(invoice.FinalizeInvoice("2026-0001", Later, 0, DefaultDays));
+        Assert.Null(invoice.FinalizeInvoice("2026-0001", Later, 0, DefaultDays, BillingContact.None, null));
 
         Assert.Equal(InvoiceStatus.Open, invoice.Status);
         Assert.Equal("2026-0001", invoice.Number);
@@ -50,7 +50,7 @@ public sealed class InvoiceStateMachineTests
     {
         var invoice = Draft(Header(daysUntilDue: 14));
 
-        invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays);
+        invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays, BillingContact.None, null);
 
         Assert.Equal(Now.AddDays(14), invoice.DueAt);
     }
@@ -61,7 +61,7 @@ public sealed class InvoiceStateMachineTests
         var dueAt = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
         var invoice = Draft(Header(dueAt: dueAt));
 
-        invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays);
+        invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays, BillingContact.None, null);
 
         Assert.Equal(dueAt, invoice.DueAt);
     }
@@ -71,7 +71,7 @@ public sealed class InvoiceStateMachineTests
     {
         var invoice = Open();
 
-        var violation = invoice.FinalizeInvoice("2026-0002", Later, 0, DefaultDays);
+        var violation = invoice.FinalizeInvoice("2026-0002", Later, 0, DefaultDays, BillingContact.None, null);
 
         AssertViolation(violation, ViolationKind.Conflict, "invoice_not_draft");
         Assert.Equal("2026-0001", invoice.Number);
@@ -84,7 +84,7 @@ public sealed class InvoiceStateMachineTests
     {
         var invoice = Draft(Header(), []);
 
-        var violation = invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays);
+        var violation = invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays, BillingContact.None, null);
 
         AssertViolation(violation, ViolationKind.Unprocessable, "invoice_has_no_items", "items");
         Assert.Equal(InvoiceStatus.Draft, invoice.Status);
@@ -125,7 +125,7 @@ public sealed class InvoiceStateMachineTests
     {
         var invoice = Draft(Header(), [new LineItemSpec("Free trial", 1, 0)]);
 
-        invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays);
+        invoice.FinalizeInvoice("2026-0001", Now, 0, DefaultDays, BillingContact.None, null);
 
         Assert.Equal(InvoiceStatus.Paid, invoice.Status);
         Assert.Equal(0, invoice.CreditApplied);
@@ -543,7 +543,7 @@ public sealed class InvoiceStateMachineTests
 
         Step(First(invoice.AddItem(Line(3, 100, tax: 10, inclusive: true), Later, Guid.NewGuid()).Violations));
         Step(First(invoice.UpdateDraft(Header(discount: new InvoiceDiscount(null, 10m)), null, Later, Ids())));
-        Step(invoice.FinalizeInvoice("2026-0001", Later, 250, DefaultDays));
+        Step(invoice.FinalizeInvoice("2026-0001", Later, 250, DefaultDays, BillingContact.None, null));
         Step(invoice.Send(Later));
         Step(invoice.RecordPayment(100, false, Later).Violation);
         Step(invoice.MarkUncollectible(Later));
@@ -569,7 +569,7 @@ public sealed class InvoiceStateMachineTests
     private static Invoice Open(long availableCredit = 0)
     {
         var invoice = Draft();
-        Assert.Null(invoice.FinalizeInvoice("2026-0001", Now, availableCredit, DefaultDays));
+        Assert.Null(invoice.FinalizeInvoice("2026-0001", Now, availableCredit, DefaultDays, BillingContact.None, null));
         return invoice;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Folio.ApiKeys;
 using Folio.Data;
+using Folio.ExchangeRates;
 using Folio.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -27,6 +28,9 @@ public class FolioApp : IAsyncLifetime
 
     public string AdminKey { get; private set; } = string.Empty;
 
+    /// <summary>The rates to US dollars set before each test class; a currency left out (CHF, GBP) has none.</summary>
+    public static readonly IReadOnlyDictionary<string, decimal> Rates = new Dictionary<string, decimal> { ["EUR"] = 1.1m, ["JPY"] = 0.0065m, ["BHD"] = 2.6525m };
+
     public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _app!.Services;
@@ -52,7 +56,12 @@ public class FolioApp : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
-            await db.MigrateAsync();
+            await db.MigrateAsync(Clock);
+            foreach (var (currency, usdPerUnit) in Rates)
+            {
+                await ExchangeRateOperations.Set(db, Clock, currency, usdPerUnit, default);
+            }
+
             var created = await ApiKeyOperations.Create(db, Clock, new CreateApiKeyRequest(ApiKeyScope.Admin, "tests"), default);
             AdminKey = created.Value.Secret;
         }

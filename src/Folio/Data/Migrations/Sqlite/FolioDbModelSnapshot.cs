@@ -94,6 +94,45 @@ namespace Folio.Data.Migrations.Sqlite
                     b.ToTable("number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Folio.Domain.Connections.BillingConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_connections");
+
+                    b.ToTable("billing_connections", (string)null);
+                });
+
             modelBuilder.Entity("Folio.Domain.Credits.CreditTransaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -208,6 +247,21 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("purchase_order");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_reason");
+
                     b.Property<string>("TaxId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -252,6 +306,63 @@ namespace Folio.Data.Migrations.Sqlite
                                 .HasColumnName("address_region");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Billing", "Folio.Domain.Customers.Customer.Billing#BillingSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ActionRequiredNotificationsEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_action_required_notifications_email");
+
+                            b1.Property<string>("AllNotificationsEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_all_notifications_email");
+
+                            b1.Property<long?>("AutoRechargeBackUpToUsdCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_auto_recharge_back_up_to_usd_cents");
+
+                            b1.Property<long?>("AutoRechargeBelowUsdCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_auto_recharge_below_usd_cents");
+
+                            b1.Property<bool>("AutoRechargeEnabled")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_auto_recharge_enabled");
+
+                            b1.Property<long?>("CreditUninvoicedLimitUsdCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_credit_uninvoiced_limit_usd_cents");
+
+                            b1.Property<string>("Domains")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_domains");
+
+                            b1.Property<long?>("SpendDailyHardLimitUsdCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_spend_daily_hard_limit_usd_cents");
+
+                            b1.Property<long?>("SpendDailyNotifyThresholdUsdCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_spend_daily_notify_threshold_usd_cents");
+
+                            b1.Property<bool>("SpendManagementEnabled")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("billing_spend_management_enabled");
+
+                            b1.Property<string>("SpendWebhookUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_spend_webhook_url");
+
+                            b1.Property<string>("Tier")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("billing_tier");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
@@ -276,6 +387,10 @@ namespace Folio.Data.Migrations.Sqlite
                     b.Property<long>("AmountRemaining")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_remaining");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -326,6 +441,11 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ending_balance");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<long>("InvoiceDiscount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("invoice_discount");
@@ -363,6 +483,10 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("period_start");
 
+                    b.Property<long?>("PulledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pulled_at");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -398,6 +522,11 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
+                    b.Property<decimal?>("UsdPerUnit")
+                        .HasPrecision(18, 10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("usd_per_unit");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -407,8 +536,70 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("voided_at");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BillTo", "Folio.Domain.Invoicing.Invoice.BillTo#BillingContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Company")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bill_to_company");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bill_to_email");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bill_to_name");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("bill_to_phone");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Folio.Domain.Invoicing.Invoice.BillTo#BillingContact.Address#Address", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("City")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("bill_to_address_city");
+
+                                    b2.Property<string>("Country")
+                                        .HasMaxLength(2)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("bill_to_address_country");
+
+                                    b2.Property<string>("Line1")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("bill_to_address_line1");
+
+                                    b2.Property<string>("Line2")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("bill_to_address_line2");
+
+                                    b2.Property<string>("PostalCode")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("bill_to_address_postal_code");
+
+                                    b2.Property<string>("Region")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("bill_to_address_region");
+                                });
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_invoices");
+
+                    b.HasIndex("ConnectionId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -420,6 +611,10 @@ namespace Folio.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "DueAt", "Id");
 
                     b.ToTable("invoices", (string)null);
                 });
@@ -453,6 +648,11 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasPrecision(7, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("discount_percent");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
 
                     b.Property<long>("InvoiceDiscount")
                         .HasColumnType("INTEGER")
@@ -511,6 +711,29 @@ namespace Folio.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceId", "Position");
 
                     b.ToTable("invoice_items", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.Domain.Money.ExchangeRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal>("UsdPerUnit")
+                        .HasPrecision(18, 10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("usd_per_unit");
+
+                    b.HasKey("Currency")
+                        .HasName("pk_exchange_rates");
+
+                    b.ToTable("exchange_rates", (string)null);
                 });
 
             modelBuilder.Entity("Folio.Domain.Payments.Payment", b =>
@@ -599,6 +822,11 @@ namespace Folio.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>
                 {
+                    b.HasOne("Folio.Domain.Connections.BillingConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Folio.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")

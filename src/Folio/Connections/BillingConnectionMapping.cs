@@ -1,0 +1,34 @@
+using Folio.Data;
+using Folio.Domain.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Folio.Connections;
+
+internal sealed class BillingConnectionMapping : IEntityTypeConfiguration<BillingConnection>
+{
+    public void Configure(EntityTypeBuilder<BillingConnection> builder)
+    {
+        builder.ToTable("billing_connections");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Type).HasMaxLength(32);
+        builder.Property(c => c.DisplayName).HasMaxLength(200);
+        builder.Property(c => c.State).HasMaxLength(32);
+    }
+}
+
+public static class BillingConnections
+{
+    /// <summary>Creates Folio's own ledger connection the first time the books are set up.</summary>
+    public static async Task EnsureLedger(FolioDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (!await db.BillingConnections.AnyAsync(c => c.Id == BillingConnection.LedgerId, cancellationToken))
+        {
+            db.BillingConnections.Add(BillingConnection.Ledger(clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}

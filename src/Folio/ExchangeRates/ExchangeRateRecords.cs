@@ -1,0 +1,17 @@
+using Folio.Domain.Money;
+
+namespace Folio.ExchangeRates;
+
+/// <summary>US dollars per one unit of the currency, with up to 10 decimals: <c>{"usd_per_unit": 1.0842}</c> for EUR.</summary>
+public sealed record SetExchangeRateRequest(decimal UsdPerUnit);
+
+public sealed record ExchangeRateResponse(string Currency, decimal UsdPerUnit, DateTimeOffset UpdatedAt)
+{
+    public static ExchangeRateResponse From(ExchangeRate rate)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        return new(rate.Currency, rate.UsdPerUnit, rate.UpdatedAt);
+    }
+}
+
+public sealed record ExchangeRateList(IReadOnlyList<ExchangeRateResponse> Data);
