@@ -33,7 +33,7 @@ public sealed class FirstRunTests : IDisposable
             Assert.Equal(
                 new[] { "draft", "open", "paid", "uncollectible", "void" },
                 invoices.Select(i => i.Str("status")).Distinct().Order(StringComparer.Ordinal));
-            Assert.Equal(new[] { "EUR", "JPY", "USD" }, invoices.Select(i => i.Str("currency")).Distinct().Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { "BHD", "EUR", "JPY", "USD" }, invoices.Select(i => i.Str("currency")).Distinct().Order(StringComparer.Ordinal));
             Assert.Contains(invoices, i => i.GetProperty("past_due").GetBoolean());
             Assert.Contains(invoices, i => i.GetProperty("muted").GetBoolean());
             Assert.Contains(invoices, i => i.Str("status") == "open" && i.Amount("amount_paid") > 0 && i.Amount("amount_remaining") > 0);
