@@ -7,7 +7,8 @@ namespace Folio.Domain.Money;
 public sealed class ExchangeRate
 {
     public const int MaxDecimals = 10;
-    public const decimal MaxUsdPerUnit = 1_000_000m;
+    /// <summary>Far above any currency today, and low enough that the largest payment still converts to a whole number of cents.</summary>
+    public const decimal MaxUsdPerUnit = 10_000m;
 
     private ExchangeRate()
     {

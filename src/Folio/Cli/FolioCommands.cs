@@ -18,6 +18,7 @@ public static class FolioCommands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(RatesCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }

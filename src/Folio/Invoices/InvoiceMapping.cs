@@ -1,4 +1,3 @@
-using Folio.Domain.Connections;
 using Folio.Domain.Customers;
 using Folio.Domain.Invoicing;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +23,9 @@ internal sealed class InvoiceMapping : IEntityTypeConfiguration<Invoice>
         builder.Ignore(i => i.CurrencyInfo);
         builder.Property(i => i.UsdPerUnit).HasPrecision(18, 10);
         builder.Property(i => i.ExternalId).HasMaxLength(200);
+        // connection_id names a row of billing_connections (null: Folio's own ledger). No foreign key: on SQLite adding one
+        // rebuilds the invoices table.
+        builder.HasIndex(i => i.ConnectionId);
         builder.ComplexProperty(i => i.BillTo, billTo =>
         {
             billTo.Property(b => b.Name).HasColumnName("bill_to_name").HasMaxLength(200);
@@ -40,7 +42,6 @@ internal sealed class InvoiceMapping : IEntityTypeConfiguration<Invoice>
                 address.Property(a => a.Country).HasColumnName("bill_to_address_country").HasMaxLength(2);
             });
         });
-        builder.HasOne<BillingConnection>().WithMany().HasForeignKey(i => i.ConnectionId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(i => i.Items).WithOne().HasForeignKey(i => i.InvoiceId).OnDelete(DeleteBehavior.Cascade);

@@ -822,11 +822,6 @@ namespace Folio.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>
                 {
-                    b.HasOne("Folio.Domain.Connections.BillingConnection", null)
-                        .WithMany()
-                        .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Folio.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")

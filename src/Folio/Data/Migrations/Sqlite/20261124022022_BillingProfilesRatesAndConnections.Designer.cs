@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Folio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FolioDb))]
-    [Migration("20261124021348_BillingProfilesRatesAndConnections")]
+    [Migration("20261124022022_BillingProfilesRatesAndConnections")]
     partial class BillingProfilesRatesAndConnections
     {
         /// <inheritdoc />
@@ -825,11 +825,6 @@ namespace Folio.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>
                 {
-                    b.HasOne("Folio.Domain.Connections.BillingConnection", null)
-                        .WithMany()
-                        .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Folio.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")

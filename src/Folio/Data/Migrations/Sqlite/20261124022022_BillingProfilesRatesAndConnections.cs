@@ -258,14 +258,6 @@ namespace Folio.Data.Migrations.Sqlite
                 table: "invoices",
                 columns: new[] { "organization_id", "due_at", "id" });
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_invoices_billing_connections_connection_id",
-                table: "invoices",
-                column: "connection_id",
-                principalTable: "billing_connections",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
-
             // Invoices finalized before rates and contact snapshots existed: USD needs no rate, and the customer's contact
             // as it stands now is the best record of who they were issued to.
             migrationBuilder.Sql("UPDATE invoices SET usd_per_unit = '1' WHERE currency = 'USD' AND status <> 'draft';");
@@ -289,10 +281,6 @@ namespace Folio.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_invoices_billing_connections_connection_id",
-                table: "invoices");
-
             migrationBuilder.DropTable(
                 name: "billing_connections");
 
