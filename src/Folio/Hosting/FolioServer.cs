@@ -5,6 +5,7 @@ using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Dialects.InvoiceDetails;
 using Folio.Dialects.OrganizationBilling;
 using Folio.ExchangeRates;
 using Folio.Health;
@@ -62,6 +63,7 @@ public static class FolioServer
         app.MapExchangeRates();
         app.MapBillingProfiles();
         app.MapOrganizationBilling();
+        app.MapInvoiceDetails();
         return app;
     }
 }
