@@ -5,6 +5,8 @@ using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Dialects.InvoiceDetails;
+using Folio.Dialects.OrganizationBilling;
 using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Invoices;
@@ -60,6 +62,8 @@ public static class FolioServer
         app.MapApiKeys();
         app.MapExchangeRates();
         app.MapBillingProfiles();
+        app.MapOrganizationBilling();
+        app.MapInvoiceDetails();
         return app;
     }
 }
