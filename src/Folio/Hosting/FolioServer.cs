@@ -5,6 +5,7 @@ using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Dialects.ConsoleApi;
 using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Invoices;
@@ -60,6 +61,7 @@ public static class FolioServer
         app.MapApiKeys();
         app.MapExchangeRates();
         app.MapBillingProfiles();
+        app.MapConsoleApi();
         return app;
     }
 }
