@@ -5,6 +5,7 @@ using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Dialects.ConsoleApi;
 using Folio.Dialects.InvoiceDetails;
 using Folio.Dialects.OrganizationBilling;
 using Folio.ExchangeRates;
@@ -62,6 +63,7 @@ public static class FolioServer
         app.MapApiKeys();
         app.MapExchangeRates();
         app.MapBillingProfiles();
+        app.MapConsoleApi();
         app.MapOrganizationBilling();
         app.MapInvoiceDetails();
         return app;
