@@ -12,6 +12,8 @@ internal static class InvoiceSql
         i.subtotal, i.discount, i.tax, i.total, i.amount_paid, i.credit_applied, i.amount_remaining, i.starting_balance,
         i.ending_balance, i.discount_amount, i.discount_percent, i.created_at, i.updated_at, i.issued_at, i.due_at,
         i.days_until_due, i.sent_at, i.paid_at, i.voided_at, i.marked_uncollectible_at, i.period_start, i.period_end, i.version,
+        i.bill_to_name, i.bill_to_company, i.bill_to_email, i.bill_to_phone, i.bill_to_address_line1, i.bill_to_address_line2,
+        i.bill_to_address_city, i.bill_to_address_region, i.bill_to_address_postal_code, i.bill_to_address_country, i.usd_per_unit,
         t.id, t.description, t.quantity, t.unit_amount, t.amount, t.discount_amount, t.discount_percent, t.discount,
         t.invoice_discount, t.tax_rate, t.tax_inclusive, t.tax, t.total, t.period_start, t.period_end, t.product_ref
         """;
@@ -91,22 +93,33 @@ internal static class InvoiceJson
     private const int PeriodStart = 30;
     private const int PeriodEnd = 31;
     private const int Version = 32;
-    private const int ItemId = 33;
-    private const int ItemDescription = 34;
-    private const int ItemQuantity = 35;
-    private const int ItemUnitAmount = 36;
-    private const int ItemAmount = 37;
-    private const int ItemDiscountAmount = 38;
-    private const int ItemDiscountPercent = 39;
-    private const int ItemDiscount = 40;
-    private const int ItemInvoiceDiscount = 41;
-    private const int ItemTaxRate = 42;
-    private const int ItemTaxInclusive = 43;
-    private const int ItemTax = 44;
-    private const int ItemTotal = 45;
-    private const int ItemPeriodStart = 46;
-    private const int ItemPeriodEnd = 47;
-    private const int ItemProductRef = 48;
+    private const int BillToName = 33;
+    private const int BillToCompany = 34;
+    private const int BillToEmail = 35;
+    private const int BillToPhone = 36;
+    private const int BillToLine1 = 37;
+    private const int BillToLine2 = 38;
+    private const int BillToCity = 39;
+    private const int BillToRegion = 40;
+    private const int BillToPostalCode = 41;
+    private const int BillToCountry = 42;
+    private const int UsdPerUnit = 43;
+    private const int ItemId = 44;
+    private const int ItemDescription = 45;
+    private const int ItemQuantity = 46;
+    private const int ItemUnitAmount = 47;
+    private const int ItemAmount = 48;
+    private const int ItemDiscountAmount = 49;
+    private const int ItemDiscountPercent = 50;
+    private const int ItemDiscount = 51;
+    private const int ItemInvoiceDiscount = 52;
+    private const int ItemTaxRate = 53;
+    private const int ItemTaxInclusive = 54;
+    private const int ItemTax = 55;
+    private const int ItemTotal = 56;
+    private const int ItemPeriodStart = 57;
+    private const int ItemPeriodEnd = 58;
+    private const int ItemProductRef = 59;
 
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
@@ -156,6 +169,22 @@ internal static class InvoiceJson
         Timestamp(writer, "marked_uncollectible_at"u8, reader, MarkedUncollectibleAt);
         Timestamp(writer, "period_start"u8, reader, PeriodStart);
         Timestamp(writer, "period_end"u8, reader, PeriodEnd);
+        WriteBillTo(writer, reader);
+
+        // The rate fixed at finalization, and the total in US cents at that rate, rounded half away from zero.
+        if (reader.IsDBNull(UsdPerUnit))
+        {
+            writer.WriteNull("usd_per_unit"u8);
+            writer.WriteNull("total_usd_cents"u8);
+        }
+        else
+        {
+            var usdPerUnit = reader.GetDecimal(UsdPerUnit);
+            var minorUnits = Pow10(Folio.Domain.Money.Currency.Get(reader.GetString(Currency)).Exponent);
+            writer.WriteNumber("usd_per_unit"u8, Trim(usdPerUnit));
+            writer.WriteNumber("total_usd_cents"u8, (long)Math.Round(total * (usdPerUnit * 100m) / minorUnits, 0, MidpointRounding.AwayFromZero));
+        }
+
         var version = reader.GetInt32(Version);
         writer.WriteNumber("version"u8, version);
         writer.WriteStartArray("items"u8);
@@ -194,6 +223,42 @@ internal static class InvoiceJson
     {
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>Who a finalized invoice is addressed to; null on a draft (which has no issue date).</summary>
+    private static void WriteBillTo(Utf8JsonWriter writer, SqliteDataReader reader)
+    {
+        if (reader.IsDBNull(IssuedAt))
+        {
+            writer.WriteNull("bill_to"u8);
+            return;
+        }
+
+        writer.WriteStartObject("bill_to"u8);
+        StringOrNull(writer, "name"u8, reader, BillToName);
+        StringOrNull(writer, "company"u8, reader, BillToCompany);
+        StringOrNull(writer, "email"u8, reader, BillToEmail);
+        StringOrNull(writer, "phone"u8, reader, BillToPhone);
+        writer.WriteStartObject("address"u8);
+        StringOrNull(writer, "line1"u8, reader, BillToLine1);
+        StringOrNull(writer, "line2"u8, reader, BillToLine2);
+        StringOrNull(writer, "city"u8, reader, BillToCity);
+        StringOrNull(writer, "region"u8, reader, BillToRegion);
+        StringOrNull(writer, "postal_code"u8, reader, BillToPostalCode);
+        StringOrNull(writer, "country"u8, reader, BillToCountry);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        var value = 1m;
+        for (var i = 0; i < exponent; i++)
+        {
+            value *= 10m;
+        }
+
+        return value;
     }
 
     /// <summary>Drops the trailing zeros SQLite's text keeps (2.0 → 2), as Folio does.</summary>

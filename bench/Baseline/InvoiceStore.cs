@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -150,7 +151,8 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         {
             _connection = new SqliteConnection(connectionString);
             _connection.Open();
-            _writer = new Utf8JsonWriter(Json);
+            // ASP.NET Core's JSON output escapes only what JSON requires ("+" stays "+"): the same encoder, for the same bytes.
+            _writer = new Utf8JsonWriter(Json, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
 
         public ArrayBufferWriter<byte> Json { get; } = new(16 * 1024);

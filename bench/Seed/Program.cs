@@ -73,7 +73,9 @@ await using (var connection = new SqliteConnection(connectionString))
     Console.WriteLine(result.Summary);
     Directory.CreateDirectory(settings.IdsDirectory);
     await File.WriteAllLinesAsync(Path.Combine(settings.IdsDirectory, "customers.txt"), result.CustomerIds.Select(id => id.ToString()));
+    await File.WriteAllLinesAsync(Path.Combine(settings.IdsDirectory, "organizations.txt"), result.OrganizationIds.Select(id => id.ToString()));
     await File.WriteAllLinesAsync(Path.Combine(settings.IdsDirectory, "invoices.txt"), result.InvoiceSample.Select(id => id.ToString()));
+    await File.WriteAllLinesAsync(Path.Combine(settings.IdsDirectory, "parity.txt"), result.ParityInvoices.Select(id => id.ToString()));
 
     using var verify = connection.CreateCommand();
     verify.CommandText = """
@@ -82,16 +84,26 @@ await using (var connection = new SqliteConnection(connectionString))
           (SELECT COUNT(*) FROM invoices),
           (SELECT COUNT(*) FROM invoice_items),
           (SELECT COUNT(*) FROM payments),
-          (SELECT COUNT(*) FROM invoices i WHERE i.total <> (SELECT SUM(t.total) FROM invoice_items t WHERE t.invoice_id = i.id)
-                                          OR i.amount_remaining <> i.total - i.credit_applied - i.amount_paid
-                                          OR i.amount_paid <> COALESCE((SELECT SUM(p.amount - p.credited_to_balance) FROM payments p WHERE p.invoice_id = i.id), 0))
+          (SELECT COUNT(*) FROM invoices i JOIN customers c ON c.id = i.customer_id
+           WHERE i.total <> (SELECT SUM(t.total) FROM invoice_items t WHERE t.invoice_id = i.id)
+              OR i.amount_remaining <> i.total - i.credit_applied - i.amount_paid
+              OR i.amount_paid <> COALESCE((SELECT SUM(p.amount - p.credited_to_balance) FROM payments p WHERE p.invoice_id = i.id), 0)
+              OR i.organization_id IS NOT COALESCE(c.organization_id, c.id)
+              OR (i.issued_at IS NULL) <> (i.status = 'draft')
+              OR (i.usd_per_unit IS NULL) <> (i.status = 'draft')
+              OR (i.bill_to_name IS NULL) <> (i.status = 'draft')
+              OR (i.status <> 'draft' AND i.bill_to_name IS NOT c.name)
+              OR (i.currency = 'USD' AND CAST(i.usd_per_unit AS REAL) <> 1)),
+          (SELECT COUNT(*) FROM customers WHERE kind = 'organization'),
+          (SELECT COUNT(*) FROM exchange_rates),
+          (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM invoices WHERE status IN ('open', 'uncollectible') GROUP BY organization_id))
         """;
     using (var reader = verify.ExecuteReader())
     {
         reader.Read();
         var inconsistent = reader.GetInt64(4);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Stored: {reader.GetInt64(0)} customers, {reader.GetInt64(1)} invoices, {reader.GetInt64(2)} items, {reader.GetInt64(3)} payments; {inconsistent} inconsistent invoices."));
+            $"Stored: {reader.GetInt64(0)} customers ({reader.GetInt64(5)} organizations), {reader.GetInt64(1)} invoices, {reader.GetInt64(2)} items, {reader.GetInt64(3)} payments, {reader.GetInt64(6)} exchange rates; at most {reader.GetInt64(7)} unpaid invoices per organization; {inconsistent} inconsistent invoices."));
         if (inconsistent != 0)
         {
             return 1;

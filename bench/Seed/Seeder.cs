@@ -4,33 +4,48 @@ using Microsoft.Data.Sqlite;
 
 namespace Folio.Bench.Seed;
 
-internal sealed record SeedResult(IReadOnlyList<Guid> CustomerIds, IReadOnlyList<Guid> InvoiceSample, string Summary);
+internal sealed record SeedResult(
+    IReadOnlyList<Guid> CustomerIds, IReadOnlyList<Guid> OrganizationIds, IReadOnlyList<Guid> InvoiceSample, IReadOnlyList<Guid> ParityInvoices, string Summary);
 
 /// <summary>
-/// Writes customers (organizations), invoices with their items, and the payments of paid and part-paid invoices, in one
-/// transaction with prepared statements. Rows are stored as Folio's EF Core mapping stores them: Guids as uppercase text,
-/// timestamps as UTC ticks, decimals as text, enums as lowercase text, booleans as 0/1. Every amount comes from Folio's own
-/// <see cref="InvoiceCalculator"/>, and the invoice states follow its state machine (draft → open → paid).
+/// Writes customers (organizations, each with up to two users), invoices with their items, the payments of paid and
+/// part-paid invoices and the exchange rates in force, in one transaction with prepared statements. Rows are stored as
+/// Folio's EF Core mapping stores them: Guids as uppercase text, timestamps as UTC ticks, decimals as text, enums as
+/// lowercase text, booleans as 0/1. Every amount comes from Folio's own <see cref="InvoiceCalculator"/>, and the invoice
+/// states follow its state machine (draft → open → paid); finalization fixes the week's exchange rate and the customer's
+/// contact on the invoice, as Folio's does.
 /// </summary>
 internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
 {
     private const string InsertCustomer = """
         INSERT INTO customers (id, kind, organization_id, name, company, email, phone, tax_id, purchase_order, external_id, metadata,
                                created_at, updated_at, archived_at, address_city, address_country, address_line1, address_line2,
-                               address_postal_code, address_region)
-        VALUES ($id, 'organization', NULL, $name, $company, $email, $phone, $tax_id, NULL, NULL, '{}',
-                $created_at, $created_at, NULL, $city, $country, $line1, NULL, $postal_code, $region)
+                               address_postal_code, address_region, billing_tier, billing_domains, billing_all_notifications_email,
+                               billing_action_required_notifications_email, billing_auto_recharge_enabled,
+                               billing_auto_recharge_below_usd_cents, billing_auto_recharge_back_up_to_usd_cents,
+                               billing_credit_uninvoiced_limit_usd_cents, billing_spend_management_enabled,
+                               billing_spend_daily_hard_limit_usd_cents, billing_spend_daily_notify_threshold_usd_cents,
+                               billing_spend_webhook_url, status, status_changed_at, suspended_reason)
+        VALUES ($id, $kind, $organization_id, $name, $company, $email, $phone, $tax_id, $purchase_order, $external_id, '{}',
+                $created_at, $updated_at, NULL, $city, $country, $line1, NULL, $postal_code, $region, $tier, $domains, $all_email,
+                $action_email, $auto_recharge, $recharge_below, $recharge_back_up_to, $uninvoiced_limit, $spend_management,
+                $spend_hard_limit, $spend_notify_threshold, $spend_webhook_url, $status, $status_changed_at, $suspended_reason)
         """;
 
     private const string InsertInvoice = """
         INSERT INTO invoices (id, customer_id, organization_id, currency, status, muted, number, reference, description, created_at,
                               updated_at, issued_at, due_at, days_until_due, sent_at, paid_at, voided_at, marked_uncollectible_at,
                               period_start, period_end, discount_amount, discount_percent, subtotal, discount, invoice_discount, tax,
-                              total, amount_paid, credit_applied, amount_remaining, starting_balance, ending_balance, version)
-        VALUES ($id, $customer_id, $customer_id, $currency, $status, $muted, $number, $reference, $description, $created_at,
+                              total, amount_paid, credit_applied, amount_remaining, starting_balance, ending_balance, version,
+                              usd_per_unit, bill_to_name, bill_to_company, bill_to_email, bill_to_phone, bill_to_address_line1,
+                              bill_to_address_line2, bill_to_address_city, bill_to_address_region, bill_to_address_postal_code,
+                              bill_to_address_country)
+        VALUES ($id, $customer_id, $organization_id, $currency, $status, $muted, $number, $reference, $description, $created_at,
                 $updated_at, $issued_at, $due_at, $days_until_due, $sent_at, $paid_at, NULL, NULL,
                 $period_start, $period_end, $discount_amount, $discount_percent, $subtotal, $discount, $invoice_discount, $tax,
-                $total, $amount_paid, $credit_applied, $amount_remaining, $starting_balance, $ending_balance, $version)
+                $total, $amount_paid, $credit_applied, $amount_remaining, $starting_balance, $ending_balance, $version,
+                $usd_per_unit, $bill_to_name, $bill_to_company, $bill_to_email, $bill_to_phone, $bill_to_line1,
+                NULL, $bill_to_city, $bill_to_region, $bill_to_postal_code, $bill_to_country)
         """;
 
     private const string InsertItem = """
@@ -47,6 +62,10 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
         VALUES ($id, $invoice_id, $customer_id, $currency, $amount, 0, $method, $reference, $received_at, $received_at)
         """;
 
+    private const string InsertRate = """
+        INSERT INTO exchange_rates (currency, usd_per_unit, updated_at) VALUES ($currency, $usd_per_unit, $updated_at)
+        """;
+
     private const string UpsertSequence = """
         INSERT INTO number_sequences (scope, period, last_value) VALUES ('default', $period, $last_value)
         ON CONFLICT (scope, period) DO UPDATE SET last_value = MAX(last_value, excluded.last_value)
@@ -57,8 +76,6 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
         "Platform subscription", "Seat licence", "Support hours", "Onboarding", "API usage", "Storage (TB-month)",
         "Consulting", "Training day", "Hardware rental", "Premium support", "Data export", "Custom integration",
     ];
-
-    private static readonly string[] Cities = ["Brooklyn", "Berlin", "Tokyo", "Lyon", "Austin", "Osaka", "Hamburg", "Seattle"];
 
     private static readonly decimal[] Quantities = [1m, 1m, 1m, 2m, 3m, 0.5m, 1.25m, 7.5m, 10m, 12m];
 
@@ -73,6 +90,9 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
     private readonly Dictionary<int, long> _sequences = [];
     private readonly List<PendingPayment> _payments = [];
 
+    // One invoice of each kind the JSON can take (currency, state, payment, a user's or an organization's), for the parity check.
+    private readonly Dictionary<string, Guid> _parity = new(StringComparer.Ordinal);
+
     public SeedResult Run()
     {
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -84,15 +104,40 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
         using var invoiceCommand = Prepare(transaction, InsertInvoice);
         using var itemCommand = Prepare(transaction, InsertItem);
         using var paymentCommand = Prepare(transaction, InsertPayment);
+        using var rateCommand = Prepare(transaction, InsertRate);
         using var sequenceCommand = Prepare(transaction, UpsertSequence);
 
+        // Organizations with zero to two users each: at most 300 invoices per organization, of which about a fifth are
+        // unpaid, so that one page of 100 of the native list holds all the unpaid invoices of any organization.
         var customers = new List<SeedCustomer>(settings.Customers);
+        SeedCustomer? organization = null;
+        var usersLeft = 0;
         for (var c = 0; c < settings.Customers; c++)
         {
             var created = first.AddDays(-60).AddMinutes(c);
-            var customer = new SeedCustomer(_ids.Next(created), PickCurrency());
+            var id = _ids.Next(created);
+            SeedCustomer customer;
+            if (organization is null || usersLeft == 0)
+            {
+                customer = organization = SeedCustomers.Organization(id, c + 1, PickCurrency());
+                usersLeft = _random.Next(100) switch { < 40 => 0, < 75 => 1, _ => 2 };
+            }
+            else
+            {
+                customer = SeedCustomers.User(id, c + 1, organization);
+                usersLeft--;
+            }
+
             customers.Add(customer);
-            WriteCustomer(customerCommand, customer, c, created);
+            WriteCustomer(customerCommand, customer, created);
+        }
+
+        foreach (var currency in SeedRates.Currencies)
+        {
+            Set(rateCommand, "$currency", currency);
+            Set(rateCommand, "$usd_per_unit", SeedRates.UsdPerUnit(currency, now));
+            Set(rateCommand, "$updated_at", now.UtcTicks);
+            rateCommand.ExecuteNonQuery();
         }
 
         // Every customer gets exactly InvoicesPerCustomer invoices, spread over the year in a shuffled order; invoices are
@@ -139,9 +184,12 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
 
         var sample = invoiceIds.ToArray();
         _random.Shuffle(sample);
+        var organizations = customers.Where(c => !c.IsUser).Select(c => c.Id).ToList();
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Generated {customers.Count} customers, {invoiceIds.Length} invoices ({Describe(_statusCounts)}; {Describe(_currencyCounts)}), {_payments.Count} payments.");
-        return new SeedResult([.. customers.Select(c => c.Id)], sample[..Math.Min(settings.Sample, sample.Length)], summary);
+            $"Generated {customers.Count} customers ({organizations.Count} organizations, {customers.Count - organizations.Count} users), {invoiceIds.Length} invoices ({Describe(_statusCounts)}; {Describe(_currencyCounts)}), {_payments.Count} payments.");
+        return new SeedResult(
+            [.. customers.Select(c => c.Id)], organizations, sample[..Math.Min(settings.Sample, sample.Length)],
+            [.. _parity.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)], summary);
     }
 
     private static string Describe(Dictionary<string, int> counts) =>
@@ -174,27 +222,49 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
         _ => "JPY",
     };
 
-    private static void WriteCustomer(SqliteCommand command, SeedCustomer customer, int index, DateTimeOffset created)
+    private void WriteCustomer(SqliteCommand command, SeedCustomer customer, DateTimeOffset created)
     {
-        var (country, region) = customer.Currency switch
-        {
-            "USD" => ("US", "NY"),
-            "EUR" => ("DE", null),
-            _ => ("JP", "Tokyo"),
-        };
-        var name = string.Create(CultureInfo.InvariantCulture, $"Bench Organization {index + 1:0000}");
+        var n = customer.Number;
         Set(command, "$id", Uuid7.Stored(customer.Id));
-        Set(command, "$name", name);
-        Set(command, "$company", name + " Ltd.");
-        Set(command, "$email", string.Create(CultureInfo.InvariantCulture, $"billing{index + 1:0000}@bench.example"));
-        Set(command, "$phone", index % 3 == 0 ? string.Create(CultureInfo.InvariantCulture, $"+1212555{index % 10000:0000}") : null);
-        Set(command, "$tax_id", index % 2 == 0 ? string.Create(CultureInfo.InvariantCulture, $"TX-{index + 1:000000}") : null);
+        Set(command, "$kind", customer.Kind);
+        Set(command, "$organization_id", customer.IsUser ? Uuid7.Stored(customer.OrganizationId) : null);
+        Set(command, "$name", customer.Name);
+        Set(command, "$company", customer.Company);
+        Set(command, "$email", customer.Email);
+        Set(command, "$phone", customer.Phone);
+        Set(command, "$tax_id", !customer.IsUser && n % 2 == 0 ? string.Create(CultureInfo.InvariantCulture, $"TX-{n:000000}") : null);
+        Set(command, "$purchase_order", !customer.IsUser && n % 5 == 0 ? string.Create(CultureInfo.InvariantCulture, $"PO-{n:00000}") : null);
+        Set(command, "$external_id", !customer.IsUser && n % 4 == 0 ? string.Create(CultureInfo.InvariantCulture, $"cus_bench{n:000000}") : null);
         Set(command, "$created_at", created.UtcTicks);
-        Set(command, "$city", Cities[index % Cities.Length]);
-        Set(command, "$country", country);
-        Set(command, "$line1", string.Create(CultureInfo.InvariantCulture, $"{(index % 200) + 1} Main Street"));
-        Set(command, "$postal_code", string.Create(CultureInfo.InvariantCulture, $"{10000 + index}"));
-        Set(command, "$region", region);
+        Set(command, "$city", customer.Address?.City);
+        Set(command, "$country", customer.Address?.Country);
+        Set(command, "$line1", customer.Address?.Line1);
+        Set(command, "$postal_code", customer.Address?.PostalCode);
+        Set(command, "$region", customer.Address?.Region);
+
+        // Billing settings are the seller's, per organization; users have none.
+        var tier = customer.IsUser ? null : _random.Next(100) switch { < 50 => "startup", < 85 => "business", _ => "enterprise" };
+        var domain = SeedCustomers.Domain(n);
+        var autoRecharge = tier is not null && _random.Next(100) < 20;
+        var spendManagement = tier is "business" or "enterprise" && _random.Next(100) < 25;
+        var suspended = tier is not null && _random.Next(100) < 2;
+        var updated = suspended ? created.AddDays(30) : created;
+        Set(command, "$updated_at", updated.UtcTicks);
+        Set(command, "$tier", tier);
+        Set(command, "$domains", tier is null ? null : tier == "enterprise" ? $"{domain},eu.{domain}" : domain);
+        Set(command, "$all_email", tier is null ? null : customer.Email);
+        Set(command, "$action_email", tier is "enterprise" ? "ops@" + domain : null);
+        Set(command, "$auto_recharge", autoRecharge);
+        Set(command, "$recharge_below", autoRecharge ? 50_00L : null);
+        Set(command, "$recharge_back_up_to", autoRecharge ? 500_00L : null);
+        Set(command, "$uninvoiced_limit", tier is "business" or "enterprise" ? (tier == "enterprise" ? 10_000_00L : 2_000_00L) : null);
+        Set(command, "$spend_management", spendManagement);
+        Set(command, "$spend_hard_limit", spendManagement ? 300_00L : null);
+        Set(command, "$spend_notify_threshold", spendManagement ? 200_00L : null);
+        Set(command, "$spend_webhook_url", spendManagement ? $"https://{domain}/hooks/spend" : null);
+        Set(command, "$status", suspended ? "suspended" : "active");
+        Set(command, "$status_changed_at", suspended ? updated.UtcTicks : null);
+        Set(command, "$suspended_reason", suspended ? "Payment overdue" : null);
         command.ExecuteNonQuery();
     }
 
@@ -289,9 +359,13 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
         _statusCounts[statusText] = _statusCounts.GetValueOrDefault(statusText) + 1;
         _currencyCounts[currency] = _currencyCounts.GetValueOrDefault(currency) + 1;
 
+        var paidPart = amountPaid > 0 && amountPaid < totals.Total ? "/part-paid" : "";
+        _parity.TryAdd($"{currency}/{statusText}{paidPart}/{customer.Kind}", id);
+
         var c = invoiceCommand;
         Set(c, "$id", Uuid7.Stored(id));
         Set(c, "$customer_id", Uuid7.Stored(customer.Id));
+        Set(c, "$organization_id", Uuid7.Stored(customer.OrganizationId));
         Set(c, "$currency", currency);
         Set(c, "$status", statusText);
         Set(c, "$muted", muted);
@@ -320,6 +394,19 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
         Set(c, "$starting_balance", startingBalance);
         Set(c, "$ending_balance", endingBalance);
         Set(c, "$version", version);
+
+        // Finalization fixes the rate in force that week and who the invoice is addressed to.
+        var finalized = issuedAt is not null;
+        Set(c, "$usd_per_unit", finalized ? SeedRates.UsdPerUnit(currency, issuedAt!.Value) : null);
+        Set(c, "$bill_to_name", finalized ? customer.Name : null);
+        Set(c, "$bill_to_company", finalized ? customer.Company : null);
+        Set(c, "$bill_to_email", finalized ? customer.Email : null);
+        Set(c, "$bill_to_phone", finalized ? customer.Phone : null);
+        Set(c, "$bill_to_line1", finalized ? customer.Address?.Line1 : null);
+        Set(c, "$bill_to_city", finalized ? customer.Address?.City : null);
+        Set(c, "$bill_to_region", finalized ? customer.Address?.Region : null);
+        Set(c, "$bill_to_postal_code", finalized ? customer.Address?.PostalCode : null);
+        Set(c, "$bill_to_country", finalized ? customer.Address?.Country : null);
         c.ExecuteNonQuery();
 
         for (var position = 0; position < specs.Count; position++)
@@ -376,8 +463,6 @@ internal sealed class Seeder(SqliteConnection connection, SeedSettings settings)
             periodic ? periodEnd : null,
             _random.Next(3) == 0 ? string.Create(CultureInfo.InvariantCulture, $"sku-{_random.Next(100, 999)}") : null);
     }
-
-    private sealed record SeedCustomer(Guid Id, string Currency);
 
     private sealed record PendingPayment(Guid InvoiceId, Guid CustomerId, string Currency, long Amount, string Method, string? Reference, DateTimeOffset ReceivedAt);
 }

@@ -2,7 +2,9 @@
 --   wrk ... -s bench/lua/rotate.lua http://127.0.0.1:PORT -- PATHS_FILE
 -- Sends GET requests rotating over the request paths in PATHS_FILE (one per line, e.g. /v1/invoices/<id>), so that a
 -- run touches thousands of different invoices or customers; each wrk thread starts at its own offset. Headers given to
--- wrk with -H (the Authorization header) go with every request. done() prints one machine-readable line:
+-- wrk with -H (the Authorization header) go with every request. A line may carry its own header after a tab
+-- ("/v1/invoices?limit=50<TAB>Authorization: Bearer folio_sk_..."), which then replaces a -H header of the same name:
+-- that is how one run rotates over the keys of many organizations. done() prints one machine-readable line:
 --   BENCH_RESULT requests=… rps=… p50_ms=… p90_ms=… p99_ms=… max_ms=… non2xx=… socket_errors=…
 
 local threads = {}
@@ -13,7 +15,22 @@ function setup(thread)
 end
 
 local paths = {}
+local headers = {}
 local index = 0
+
+-- The -H headers with the line's own header added (or replacing one of the same name).
+local function with_header(header, line)
+  local name, value = header:match("^([^:]+):%s*(.-)%s*$")
+  assert(name, "expected Name: value after the tab in " .. line)
+  local merged = {}
+  for key, existing in pairs(wrk.headers) do
+    if key:lower() ~= name:lower() then
+      merged[key] = existing
+    end
+  end
+  merged[name] = value
+  return merged
+end
 
 function init(args)
   local name = args[1]
@@ -21,7 +38,11 @@ function init(args)
   local file = assert(io.open(name, "r"))
   for line in file:lines() do
     if #line > 0 then
-      paths[#paths + 1] = line
+      local path, header = line:match("^([^\t]+)\t(.+)$")
+      paths[#paths + 1] = path or line
+      if header then
+        headers[#paths] = with_header(header, line)
+      end
     end
   end
   file:close()
@@ -32,7 +53,7 @@ end
 
 function request()
   index = index % #paths + 1
-  return wrk.format("GET", paths[index])
+  return wrk.format("GET", paths[index], headers[index])
 end
 
 function done(summary, latency, requests)
