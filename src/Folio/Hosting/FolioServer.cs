@@ -60,6 +60,7 @@ public static class FolioServer
         app.MapApiKeys();
         app.MapExchangeRates();
         app.MapBillingProfiles();
+        Dialects.AdminApi.AdminApiEndpoints.MapAdminApi(app);
         return app;
     }
 }
