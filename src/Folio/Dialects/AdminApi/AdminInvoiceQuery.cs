@@ -34,8 +34,8 @@ internal sealed record AdminGetCriteria(Guid? OrganizationId, Guid? UserId, Admi
     public static (AdminGetCriteria? Criteria, IReadOnlyList<RuleViolation> Violations) Read(AdminInvoiceGetQuery query)
     {
         var violations = new List<RuleViolation>();
-        var organizationId = AdminListCriteria.ReadId(query.OrganizationId, "organizationId", violations);
-        var userId = AdminListCriteria.ReadId(query.UserId, "userId", violations);
+        var organizationId = AdminListCriteria.ReadId(query.OrganizationId, "organizationId", "invalid_organization_id", violations);
+        var userId = AdminListCriteria.ReadId(query.UserId, "userId", "invalid_user_id", violations);
         var view = AdminListCriteria.ReadView(query.View, violations);
         return violations.Count > 0 ? (null, violations) : (new AdminGetCriteria(organizationId, userId, view), []);
     }
@@ -53,8 +53,8 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
     public static (AdminListCriteria? Criteria, IReadOnlyList<RuleViolation> Violations) Read(AdminInvoiceListQuery query)
     {
         var violations = new List<RuleViolation>();
-        var organizationId = ReadId(query.OrganizationId, "organizationId", violations);
-        var userId = ReadId(query.UserId, "userId", violations);
+        var organizationId = ReadId(query.OrganizationId, "organizationId", "invalid_organization_id", violations);
+        var userId = ReadId(query.UserId, "userId", "invalid_user_id", violations);
         if (string.IsNullOrEmpty(query.OrganizationId) && string.IsNullOrEmpty(query.UserId))
         {
             violations.Insert(0, RuleViolation.Invalid("organizationId", "missing_owner", "Give organizationId or userId (or both): invoices are listed for an organization or a user."));
@@ -82,7 +82,7 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
         return violations.Count > 0 ? (null, violations) : (new AdminListCriteria(organizationId, userId, sorts, pageSize, token, view), []);
     }
 
-    public static Guid? ReadId(string? text, string field, List<RuleViolation> violations)
+    public static Guid? ReadId(string? text, string field, string code, List<RuleViolation> violations)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -94,7 +94,7 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
             return id;
         }
 
-        violations.Add(RuleViolation.Invalid(field, $"invalid_{field}", $"{field} is a Folio id, such as 0193a4f2-7c1e-7a3b-8f00-2b6c0d9e4a11."));
+        violations.Add(RuleViolation.Invalid(field, code, $"{field} is a Folio id, such as 0193a4f2-7c1e-7a3b-8f00-2b6c0d9e4a11."));
         return null;
     }
 

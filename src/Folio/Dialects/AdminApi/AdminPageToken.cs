@@ -50,13 +50,13 @@ internal sealed record AdminPageToken(bool Backward, InvoicePosition Position)
     public static TokenReading TryDecode(string text, byte[] fingerprint, int sortCount, out AdminPageToken? token)
     {
         token = null;
-        if (text.Length > MaxTextLength)
+        if (text.Length > MaxTextLength || !Base64Url.IsValid(text, out var length))
         {
             return TokenReading.Malformed;
         }
 
-        var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var length) || length < HeaderLength || bytes[0] != Version || bytes[1] > 1)
+        var bytes = new byte[length];
+        if (!Base64Url.TryDecodeFromChars(text, bytes, out length) || length < HeaderLength || bytes[0] != Version || bytes[1] > 1)
         {
             return TokenReading.Malformed;
         }
