@@ -121,18 +121,13 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
 
         // Above the maximum is coerced to it, however large; only a size below 1 or a non-number is refused.
         var digits = text.All(char.IsAsciiDigit) ? text.TrimStart('0') : string.Empty;
-        if (digits.Length > 0)
-        {
-            return digits.Length > 3 ? MaxPageSize : Math.Min(int.Parse(digits, CultureInfo.InvariantCulture), MaxPageSize);
-        }
-
-        return Refuse();
-
-        int Refuse()
+        if (digits.Length == 0)
         {
             violations.Add(RuleViolation.Invalid("pageSize", "invalid_page_size", $"pageSize is a whole number from 1; values above {MaxPageSize} are read as {MaxPageSize}."));
             return DefaultPageSize;
         }
+
+        return digits.Length > 3 ? MaxPageSize : Math.Min(int.Parse(digits, CultureInfo.InvariantCulture), MaxPageSize);
     }
 
     private static List<InvoiceSort> ReadOrderBy(string? text, List<RuleViolation> violations)
@@ -145,31 +140,37 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
         var sorts = new List<InvoiceSort>();
         foreach (var clause in text.Split(','))
         {
-            var words = clause.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            InvoiceSortField? field = words.Length is 1 or 2 ? words[0] switch
-            {
-                "createTime" => InvoiceSortField.CreatedAt,
-                "dueTime" => InvoiceSortField.DueAt,
-                _ => null,
-            }
-            : null;
-            bool? descending = words.Length == 1 ? false : words.Length == 2 ? words[1].ToLowerInvariant() switch
-            {
-                "asc" => false,
-                "desc" => true,
-                _ => null,
-            }
-            : null;
-            if (field is null || descending is null || sorts.Any(s => s.Field == field))
+            if (ReadClause(clause) is not { } sort || sorts.Any(s => s.Field == sort.Field))
             {
                 violations.Add(RuleViolation.Invalid(
                     "orderBy", "invalid_order_by", "orderBy is a comma-separated list of createTime and dueTime, each once, optionally followed by asc or desc (default asc), such as \"dueTime asc, createTime desc\"."));
                 return [.. DefaultSorts];
             }
 
-            sorts.Add(new InvoiceSort(field.Value, descending.Value));
+            sorts.Add(sort);
         }
 
         return sorts;
+    }
+
+    /// <summary>"field" or "field asc|desc"; null when it is neither.</summary>
+    private static InvoiceSort? ReadClause(string clause)
+    {
+        var words = clause.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        InvoiceSortField? field = words.Length is 1 or 2 ? words[0] switch
+        {
+            "createTime" => InvoiceSortField.CreatedAt,
+            "dueTime" => InvoiceSortField.DueAt,
+            _ => null,
+        }
+        : null;
+        bool? descending = words.Length == 1 ? false : words.Length == 2 ? words[1].ToLowerInvariant() switch
+        {
+            "asc" => false,
+            "desc" => true,
+            _ => null,
+        }
+        : null;
+        return field is null || descending is null ? null : new InvoiceSort(field.Value, descending.Value);
     }
 }
