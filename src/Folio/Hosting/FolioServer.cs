@@ -5,6 +5,7 @@ using Folio.BillingProfiles;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Dialects.AdminApi;
 using Folio.Dialects.ConsoleApi;
 using Folio.Dialects.InvoiceDetails;
 using Folio.Dialects.OrganizationBilling;
@@ -66,6 +67,7 @@ public static class FolioServer
         app.MapConsoleApi();
         app.MapOrganizationBilling();
         app.MapInvoiceDetails();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,0 +1,58 @@
+using System.Net;
+using Folio.Tests.Support;
+
+namespace Folio.Tests.Dialects.AdminApi;
+
+/// <summary>A server that logs every SQL command it runs, so a test can count them.</summary>
+public sealed class CommandCountingApp : FolioApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+    };
+
+    public int CommandsSoFar => Logs.Entries.Count(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal));
+}
+
+public sealed class AdminInvoiceQueryCountTests(CommandCountingApp app) : IClassFixture<CommandCountingApp>
+{
+    private readonly Books _books = app.Books();
+    private readonly HttpClient _admin = app.Admin();
+
+    private async Task<int> CommandsFor(string query)
+    {
+        var before = app.CommandsSoFar;
+        await _admin.AdminPage(query);
+        return app.CommandsSoFar - before;
+    }
+
+    [Fact]
+    public async Task A_page_costs_the_same_number_of_queries_whatever_its_size()
+    {
+        var organization = (await _books.Organization()).Str("id");
+        for (var n = 0; n < 24; n++)
+        {
+            // Drafts of several users (whose current contact is read) and finalized invoices, two lines each.
+            var customer = n % 4 == 0 ? (await _books.User(organization, $"User {n}")).Str("id") : organization;
+            var draft = await _books.Draft(customer, "USD", new { description = "A", unit_amount = 100 }, new { description = "B", unit_amount = 200 });
+            if (n % 2 == 1)
+            {
+                await _books.Finalize(draft.Str("id"));
+            }
+        }
+
+        await _admin.AdminPage($"organizationId={organization}&pageSize=1");
+        var small = await CommandsFor($"organizationId={organization}&pageSize=2");
+        var large = await CommandsFor($"organizationId={organization}&pageSize=20");
+        Assert.True(small > 0, "The SQL command log is not captured.");
+        Assert.Equal(small, large);
+        Assert.True(large <= 4, $"A first page took {large} queries.");
+
+        var second = (await _admin.AdminPage($"organizationId={organization}&pageSize=10")).Str("nextPageToken");
+        var third = (await _admin.AdminPage($"organizationId={organization}&pageSize=10&pageToken={second}")).Str("nextPageToken");
+        var previous = (await _admin.AdminPage($"organizationId={organization}&pageSize=10&pageToken={third}")).Str("previousPageToken");
+        Assert.True(await CommandsFor($"organizationId={organization}&pageSize=10&pageToken={second}") <= 5);
+        Assert.True(await CommandsFor($"organizationId={organization}&pageSize=10&pageToken={previous}") <= 6);
+        Assert.Equal(HttpStatusCode.OK, (await _admin.AdminList($"organizationId={organization}&pageSize=10&pageToken={previous}")).StatusCode);
+    }
+}
