@@ -64,8 +64,17 @@ public sealed partial class FolioProcess : IAsyncDisposable
         throw new InvalidOperationException("folio exited before printing the expected line.");
     }
 
+    private bool _disposed;
+
+    /// <summary>Kills the process with SIGKILL (no shutdown) if it still runs; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
