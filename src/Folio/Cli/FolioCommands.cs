@@ -19,6 +19,7 @@ public static class FolioCommands
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(RatesCommand.Create());
+        root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Folio.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Cli;
+
+internal static class CopyCommand
+{
+    public static Command Create()
+    {
+        var to = new Option<string>("--to") { Description = "The database to copy into: a SQLite path or a PostgreSQL connection string. It must be empty; it is migrated first.", Required = true };
+        var command = new Command("copy", "Copy the whole books (every id, number, amount and key) into another, empty database, and check the copy.") { to };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
+            using var scope = app.Services.CreateScope();
+            var source = await CliHost.MigratedDb(scope, ct);
+            var clock = app.Services.GetRequiredService<TimeProvider>();
+            var options = new DbContextOptionsBuilder<FolioDb>();
+            DatabaseSetup.Configure(options, DatabaseSetup.SqliteConnectionString(parse.GetValue(to)));
+            await using var target = new FolioDb(options.Options);
+            await target.MigrateAsync(clock, ct);
+            try
+            {
+                var copied = await BookCopy.Run(source, target, ct);
+                await Console.Out.WriteLineAsync(
+                    $"Copied {copied.Customers} customers, {copied.Invoices} invoices, {copied.Payments} payments, {copied.CreditTransactions} credit entries and {copied.ApiKeys} API keys; totals, payments and amounts paid match the source.");
+                return 0;
+            }
+            catch (InvalidOperationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}
