@@ -52,7 +52,7 @@ public static class DemoData
         }
 
         var acme = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Acme Robotics", Company: "Acme Robotics Inc.", Email: "billing@acme.example",
-            Phone: "+12125550123", Address: new AddressRequest("42 West St", null, "Brooklyn", "NY", "11222", "US"), TaxId: "US-12-3456789", PurchaseOrder: "PO-7781"));
+            Phone: "+12125550123", Address: new AddressRequest("42 West St", null, "Brooklyn", "NY", "11222", "US"), TaxId: "US-12-3456789", PurchaseOrder: "PO-7781", ExternalId: "cus_Acme7781"));
         var ada = await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Ada Park", acme.Id, Email: "ada@acme.example"));
         await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Lin Okafor", acme.Id, Email: "lin@acme.example"));
         var brandt = await book.Customer(new CreateCustomerRequest(CustomerKind.Organization, "Brandt & Söhne GmbH", Company: "Brandt & Söhne GmbH", Email: "rechnung@brandt.example",
