@@ -99,6 +99,7 @@ public static class InvoiceDrafts
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Task<Outcome<Invoice>>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
+            await db.LockInvoice(id, cancellationToken);
             var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
             if (invoice is null)
             {
