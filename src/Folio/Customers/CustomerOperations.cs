@@ -31,6 +31,7 @@ public static class CustomerOperations
             Customer? organization = null;
             if (request.OrganizationId is { } organizationId)
             {
+                await db.KeepCustomer(organizationId, cancellationToken);
                 organization = await db.Customers.FirstOrDefaultAsync(c => c.Id == organizationId, cancellationToken);
                 if (organization is null)
                 {

@@ -29,4 +29,30 @@ public static class RowLocks
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers WHERE id = {customerId} FOR UPDATE", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Keeps the customer as read (not archived, still an organization) until the caller commits, without queueing other
+    /// readers: an archive waits, drafts for the same customer do not wait for each other.
+    /// </summary>
+    public static async Task KeepCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers WHERE id = {customerId} FOR SHARE", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A row that may not exist yet (the first rate of a currency): two writers would both see none and both insert. A
+    /// transaction-scoped advisory lock on the key makes the second wait and then find the first one's row.
+    /// </summary>
+    public static async Task LockKey(this FolioDb db, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+        }
+    }
 }

@@ -19,6 +19,7 @@ public static class InvoiceDrafts
                 return RuleViolation.Invalid("currency", "invalid_currency", "currency is an active ISO 4217 code in capitals, such as USD, EUR or JPY.");
             }
 
+            await db.KeepCustomer(request.CustomerId, cancellationToken);
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken);
             if (customer is null)
             {

@@ -100,4 +100,18 @@ public sealed class ConcurrentWriteTests(FolioApp app) : IClassFixture<FolioApp>
             Assert.Equal(40, balance.GetProperty("balances")[0].Amount("amount"));
         }
     }
+
+    [Fact]
+    public async Task The_first_rate_of_a_currency_set_twice_at_once_is_set_once()
+    {
+        foreach (var currency in new[] { "CHF", "GBP", "SEK", "NOK", "DKK" })
+        {
+            var responses = await Task.WhenAll(new[] { 1.1m, 1.2m }.Select(rate =>
+                app.Admin().PutAsJsonAsync($"/v1/exchange_rates/{currency}", new { usd_per_unit = rate })));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            var rates = await _admin.GetAsync(new Uri("/v1/exchange_rates", UriKind.Relative)).Expect(HttpStatusCode.OK);
+            Assert.Single(rates.GetProperty("data").EnumerateArray(), r => r.Str("currency") == currency);
+        }
+    }
 }
