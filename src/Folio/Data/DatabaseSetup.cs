@@ -70,6 +70,7 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(this FolioDb db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        await db.PreparePostgresDatabase(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Folio.Data;
@@ -57,6 +60,51 @@ public static class PostgresConnection
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, creates the database the context names and its migrations history table when they are missing, so
+    /// that reading which migrations are applied does not first log a failed query; on SQLite, nothing.
+    /// </summary>
+    public static async Task PreparePostgresDatabase(this FolioDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql() && db.Database.GetConnectionString() is { } connectionString)
+        {
+            await CreateDatabaseIfMissing(connectionString, cancellationToken);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Creates the named database when it is missing, from the server's maintenance database. EF would create it too, but
+    /// only after logging a failed connection to it, which reads to an operator as if <c>folio migrate</c> had failed. When
+    /// the maintenance database is out of reach, EF's own attempt (and its error, if any) follows.
+    /// </summary>
+    public static async Task CreateDatabaseIfMissing(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(target.Database))
+        {
+            return;
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        try
+        {
+            await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = target.Database } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // No right to the maintenance database or to create one: the migration reports what is wrong with the target.
+        }
     }
 
     private static bool IsUri(string value) =>

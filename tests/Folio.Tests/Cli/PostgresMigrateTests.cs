@@ -34,6 +34,7 @@ public sealed class PostgresMigrateTests : IAsyncLifetime
         var first = await FolioProcess.Run(_directory, "migrate", "--database", uri);
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("Applied", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", first.Output + first.Error, StringComparison.Ordinal);
         var again = await FolioProcess.Run(_directory, "migrate", "--database", uri);
         Assert.Contains("The database is up to date.", again.Output, StringComparison.Ordinal);
 
