@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Folio's whole test suite, as CI runs it on a fresh machine:
-#   1. installs what the tests need (curl and jq, from Debian packages) when missing;
+#   1. installs what the tests need (curl, jq and postgresql, from Debian packages) when missing;
 #   2. builds everything in Release with warnings as errors, and checks formatting;
 #   3. runs the domain unit tests and the integration tests (real HTTP pipeline, real SQLite files, real processes);
-#   4. walks through the README's curl example against a real `folio serve --demo`.
+#   4. runs the integration tests again on PostgreSQL, in a throwaway cluster on a free loopback port;
+#   5. walks through the README's curl example against a real `folio serve --demo`.
 # It ends with one line "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,9 +24,42 @@ install_packages() {
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 1; }
 install_packages curl jq
 
+postgres_bin() { find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then
+  log "Installing postgresql from Debian packages"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+fi
+pg_bin=$(postgres_bin)
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+cluster=""
+# initdb refuses to run as root: as root, the cluster belongs to the postgres user.
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  if [ -n "$cluster" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$cluster"
+  fi
+  rm -rf "$results"
+}
+trap cleanup EXIT
+
+# A throwaway PostgreSQL cluster: trust on loopback only, durability off (the data dies with the run).
+start_postgres() {
+  cluster=$(mktemp -d)
+  [ "$(id -u)" -ne 0 ] || chown postgres "$cluster"
+  as_postgres "$pg_bin/initdb" -D "$cluster/data" -U postgres -A trust --no-locale -E UTF8 >"$cluster/initdb.log"
+  pg_port=""
+  for port in $(seq 54320 54420); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then pg_port=$port; break; fi
+  done
+  [ -n "$pg_port" ] || { echo "No free loopback port for PostgreSQL." >&2; return 1; }
+  as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start \
+    -o "-h 127.0.0.1 -p $pg_port -k $cluster -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+}
 
 log "Restoring and building (Release, warnings are errors)"
 dotnet restore Folio.slnx --verbosity quiet
@@ -37,6 +71,15 @@ dotnet format Folio.slnx --verify-no-changes --no-restore
 log "Running the tests"
 status=0
 dotnet test Folio.slnx -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+
+log "Running the integration tests again on PostgreSQL"
+if start_postgres; then
+  FOLIO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
+    dotnet test tests/Folio.Tests -c Release --no-build --logger "trx;LogFileName=postgres.trx" --results-directory "$results" \
+    -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+else
+  echo "PostgreSQL did not start:" >&2; cat "$cluster"/*.log >&2 || true; status=1
+fi
 
 log "Walking through the README example against a real server"
 walkthrough=0

@@ -21,6 +21,7 @@ public static class BillingProfileOperations
     private static Task<Outcome<Customer>> Change(FolioDb db, Guid customerId, Func<Customer, IReadOnlyList<RuleViolation>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
+            await db.LockCustomer(customerId, cancellationToken);
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
             if (customer is null)
             {

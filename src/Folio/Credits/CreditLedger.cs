@@ -22,6 +22,7 @@ public static class CreditLedger
     public static Task<Outcome<CreditTransaction>> RecordManualEntry(FolioDb db, TimeProvider clock, Guid customerId, CreateBalanceTransactionRequest request, CancellationToken cancellationToken) =>
         db.InTransaction<CreditTransaction>(async () =>
         {
+            await db.LockCustomer(customerId, cancellationToken);
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, cancellationToken))
             {
                 return Outcome<CreditTransaction>.NotFound("customer_not_found");

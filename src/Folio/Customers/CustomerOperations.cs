@@ -31,6 +31,7 @@ public static class CustomerOperations
             Customer? organization = null;
             if (request.OrganizationId is { } organizationId)
             {
+                await db.KeepCustomer(organizationId, cancellationToken);
                 organization = await db.Customers.FirstOrDefaultAsync(c => c.Id == organizationId, cancellationToken);
                 if (organization is null)
                 {
@@ -111,6 +112,8 @@ public static class CustomerOperations
     private static Task<Outcome<Customer>> Change(FolioDb db, Guid id, Func<Customer, Outcome<Customer>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
+            // A partial update merges into what it reads (metadata keys): two at once must not lose one another's keys.
+            await db.LockCustomer(id, cancellationToken);
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
             return customer is null ? Outcome<Customer>.NotFound("customer_not_found") : change(customer);
         }, cancellationToken);

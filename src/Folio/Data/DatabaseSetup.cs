@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Folio.Data;
 
-/// <summary>Chooses and prepares the database named by <c>FOLIO_DATABASE</c>; SQLite at data/folio.db when unset.</summary>
+/// <summary>
+/// Chooses and prepares the database named by <c>FOLIO_DATABASE</c>: PostgreSQL for a <c>Host=…</c> connection string or a
+/// <c>postgres://</c> URI, otherwise SQLite (data/folio.db when unset).
+/// </summary>
 public static class DatabaseSetup
 {
     public const string Setting = "FOLIO_DATABASE";
@@ -14,9 +17,25 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddFolioDb(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = SqliteConnectionString(configuration[Setting]);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var setting = configuration[Setting];
+        if (PostgresConnection.IsPostgres(setting))
+        {
+            var postgres = PostgresConnection.ToKeywordForm(setting!);
+            services.AddDbContextPool<FolioDb, PostgresFolioDb>(options => ConfigurePostgres(options, postgres));
+            return services;
+        }
+
+        var connectionString = SqliteConnectionString(setting);
         services.AddDbContextPool<FolioDb>(options => Configure(options, connectionString));
         return services;
+    }
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"));
+        options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
@@ -32,11 +51,6 @@ public static class DatabaseSetup
     public static string SqliteConnectionString(string? setting)
     {
         var value = string.IsNullOrWhiteSpace(setting) ? DefaultSqliteFile : setting.Trim();
-        if (value.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Setting} names a PostgreSQL server; this build of Folio runs on SQLite only. Set {Setting} to a SQLite file path or 'Data Source=…'.");
-        }
-
         var builder = value.Contains('=', StringComparison.Ordinal) ? new SqliteConnectionStringBuilder(value) : new SqliteConnectionStringBuilder { DataSource = value };
         builder.ForeignKeys = true;
         builder.Pooling = true;
@@ -50,12 +64,13 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations, puts SQLite in write-ahead-log mode (readers run beside a writer), and creates what
+    /// Applies pending migrations (each engine has its own), puts SQLite in write-ahead-log mode (readers run beside a writer), and creates what
     /// every installation has from the start: Folio's own ledger connection.
     /// </summary>
     public static async Task MigrateAsync(this FolioDb db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        await db.PreparePostgresDatabase(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
@@ -83,4 +98,19 @@ internal sealed class DesignTimeFolioDbFactory : IDesignTimeDbContextFactory<Fol
     }
 
     private static void Configure(DbContextOptionsBuilder options, string connectionString) => DatabaseSetup.Configure(options, connectionString);
+}
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add --context PostgresFolioDb</c> build the PostgreSQL model; no server is contacted. Give
+/// a connection string after <c>--</c> to point <c>dotnet ef database update</c> at a real one.
+/// </summary>
+internal sealed class DesignTimePostgresFolioDbFactory : IDesignTimeDbContextFactory<PostgresFolioDb>
+{
+    public PostgresFolioDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresFolioDb>();
+        var connectionString = args is [var given, ..] ? PostgresConnection.ToKeywordForm(given) : "Host=localhost;Database=folio;Username=folio";
+        DatabaseSetup.ConfigurePostgres(options, connectionString);
+        return new PostgresFolioDb(options.Options);
+    }
 }

@@ -10,8 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Folio.Data;
 
 /// <summary>Folio's books. Each feature folder holds the mapping of its own entities.</summary>
-public sealed class FolioDb(DbContextOptions<FolioDb> options) : DbContext(options)
+public class FolioDb : DbContext
 {
+    public FolioDb(DbContextOptions<FolioDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For an engine's own context (<see cref="PostgresFolioDb"/>), which EF keys its migrations by.</summary>
+    protected FolioDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceItem> InvoiceItems => Set<InvoiceItem>();
@@ -53,6 +64,12 @@ public sealed class FolioDb(DbContextOptions<FolioDb> options) : DbContext(optio
             // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // timestamptz stores an instant and Npgsql writes only UTC offsets: a time given with +02:00 is the same instant in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UniversalTimeConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UniversalTimeConverter>();
         }
     }
 }

@@ -13,6 +13,7 @@ public static class ExchangeRateOperations
         db.InTransaction(async () =>
         {
             var now = clock.GetUtcNow();
+            await db.LockKey($"exchange_rates:{currency}", cancellationToken);
             var existing = await db.ExchangeRates.FirstOrDefaultAsync(r => r.Currency == currency, cancellationToken);
             if (existing is not null)
             {

@@ -19,6 +19,7 @@ public static class InvoiceDrafts
                 return RuleViolation.Invalid("currency", "invalid_currency", "currency is an active ISO 4217 code in capitals, such as USD, EUR or JPY.");
             }
 
+            await db.KeepCustomer(request.CustomerId, cancellationToken);
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == request.CustomerId, cancellationToken);
             if (customer is null)
             {
@@ -99,6 +100,7 @@ public static class InvoiceDrafts
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Task<Outcome<Invoice>>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
+            await db.LockInvoice(id, cancellationToken);
             var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
             if (invoice is null)
             {

@@ -19,6 +19,7 @@ public static class InvoiceLifecycle
     public static Task<Outcome<Invoice>> Finalize(FolioDb db, TimeProvider clock, IOptions<InvoiceOptions> options, Guid id, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
+            await db.LockInvoice(id, cancellationToken);
             var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
             if (invoice is null)
             {
@@ -32,6 +33,7 @@ public static class InvoiceLifecycle
 
             var now = clock.GetUtcNow();
             var rate = await ExchangeRateOperations.InForce(db, invoice.Currency, cancellationToken);
+            await db.LockCustomer(invoice.CustomerId, cancellationToken);
             var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == invoice.CustomerId, cancellationToken);
             var balance = await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken);
             var number = await InvoiceNumbering.Next(db, options.Value, now, cancellationToken);

@@ -36,7 +36,12 @@ public static class RecordPayment
                 return violation;
             }
 
-            if (application!.Excess > 0 && await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken) > long.MaxValue - application.Excess)
+            if (application!.Excess > 0)
+            {
+                await db.LockCustomer(invoice.CustomerId, cancellationToken);
+            }
+
+            if (application.Excess > 0 && await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken) > long.MaxValue - application.Excess)
             {
                 return RuleViolation.Unprocessable("balance_overflow", "Crediting this excess would take the customer's balance beyond what can be represented.", "amount");
             }

@@ -15,7 +15,7 @@ public sealed class FirstRunTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Serve_demo_creates_the_database_loads_the_demo_once_and_prints_a_working_admin_key()
     {
         string firstKey;

@@ -16,7 +16,7 @@ public sealed class KeysCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Keys_create_prints_only_the_secret_and_a_revocation_by_the_cli_reaches_a_running_server_within_seconds()
     {
         var migrate = await FolioProcess.Run(_directory, "migrate", "--database", Database);
@@ -53,7 +53,7 @@ public sealed class KeysCommandTests : IDisposable
         await client.GetAsync(new Uri("/v1/customers", UriKind.Relative)).ExpectProblem(HttpStatusCode.Unauthorized, "api_key_invalid");
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Keys_create_needs_exactly_one_scope()
     {
         var neither = await FolioProcess.Run(_directory, "keys", "create", "--database", Database);

@@ -16,7 +16,7 @@ public sealed class RatesCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Rates_set_by_the_cli_are_listed_and_used_by_the_server()
     {
         var set = await FolioProcess.Run(_directory, "rates", "set", "EUR", "1.0842", "--database", Database);

@@ -9,7 +9,7 @@ public sealed class StatementReuseTests(FolioApp app) : IClassFixture<FolioApp>
     private readonly Books _books = app.Books();
     private readonly HttpClient _admin = app.Admin();
 
-    [Fact]
+    [SqliteFact]
     public async Task More_distinct_queries_than_a_connection_keeps_compiled_still_answer_right()
     {
         var customer = (await _books.Organization()).Str("id");

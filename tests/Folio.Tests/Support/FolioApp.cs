@@ -9,11 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Folio.Tests.Support;
 
 /// <summary>
-/// The real Folio pipeline on a test server, over its own SQLite file, with a clock the tests move.
+/// The real Folio pipeline on a test server, over its own SQLite file, with a clock the tests move. When
+/// <see cref="PostgresVariable"/> names a PostgreSQL server, over a database of its own there instead, dropped at the end.
 /// One per test class; tests create their own customers so they never depend on each other.
 /// </summary>
 public class FolioApp : IAsyncLifetime
@@ -24,7 +26,16 @@ public class FolioApp : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>A PostgreSQL server (keyword connection string, no database) to run every FolioApp on instead of SQLite.</summary>
+    public const string PostgresVariable = "FOLIO_TEST_POSTGRES";
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server : null;
+
+    public static bool OnPostgres => PostgresServer is not null;
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "folio-tests", $"{Guid.NewGuid():N}.db");
+
+    private readonly string _postgresDatabase = $"folio_{Guid.NewGuid():N}";
 
     public string AdminKey { get; private set; } = string.Empty;
 
@@ -40,11 +51,12 @@ public class FolioApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var database = OnPostgres ? await CreatePostgresDatabase() : DatabasePath;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Logs);
-        builder.Configuration[DatabaseSetup.Setting] = DatabasePath;
+        builder.Configuration[DatabaseSetup.Setting] = database;
         foreach (var (key, value) in Settings)
         {
             builder.Configuration[key] = value;
@@ -78,11 +90,38 @@ public class FolioApp : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
+        if (OnPostgres)
+        {
+            await DropPostgresDatabase();
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);
         }
+    }
+
+    private async Task<string> CreatePostgresDatabase()
+    {
+        await using (var server = new NpgsqlConnection(PostgresServer))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", server);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
+    }
+
+    private async Task DropPostgresDatabase()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(PostgresServer);
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
     }
 
     public HttpClient Client(string? key)

@@ -8,7 +8,9 @@ public sealed class CommandCountingApp : FolioApp
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        // Debug, not Information: when "Executing DbCommand" (Debug) is off and no interceptor listens, EF skips logging
+        // "Executed DbCommand" for a while after each command (SQLite's statement cache is such an interceptor; PostgreSQL has none).
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Debug",
     };
 
     public int CommandsSoFar => Logs.Entries.Count(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal));

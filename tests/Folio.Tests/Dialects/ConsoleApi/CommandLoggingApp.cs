@@ -9,7 +9,9 @@ public sealed class CommandLoggingApp : FolioApp
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        [$"Logging:LogLevel:{CommandCategory}"] = "Information",
+        // Debug, not Information: when "Executing DbCommand" (Debug) is off and no interceptor listens, EF skips logging
+        // "Executed DbCommand" for a while after each command (SQLite's statement cache is such an interceptor; PostgreSQL has none).
+        [$"Logging:LogLevel:{CommandCategory}"] = "Debug",
     };
 
     public int CommandsLogged => Logs.Entries.Count(e => e.Category == CommandCategory && e.Message.StartsWith("Executed DbCommand", StringComparison.Ordinal));

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Folio.Data;
+
+/// <summary>Recognizes a PostgreSQL setting and turns its URI form (postgres://user:pass@host:port/db?…) into Npgsql's keyword form.</summary>
+public static class PostgresConnection
+{
+    public static bool IsPostgres(string? setting)
+    {
+        var value = setting?.Trim() ?? string.Empty;
+        return IsUri(value) || value.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("Server=", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static string ToKeywordForm(string setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var value = setting.Trim();
+        if (!IsUri(value))
+        {
+            return new NpgsqlConnectionStringBuilder(value).ConnectionString;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new InvalidOperationException($"{DatabaseSetup.Setting} is not a valid PostgreSQL URI (postgres://user:password@host:port/database).");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host.Trim('[', ']') };
+        if (!uri.IsDefaultPort && uri.Port > 0)
+        {
+            builder.Port = uri.Port;
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            var separator = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            builder.Username = Uri.UnescapeDataString(separator < 0 ? uri.UserInfo : uri.UserInfo[..separator]);
+            if (separator >= 0)
+            {
+                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(separator + 1)..]);
+            }
+        }
+
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0)
+        {
+            builder.Database = database;
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            var parameter = Uri.UnescapeDataString(equals < 0 ? string.Empty : pair[(equals + 1)..]);
+            // libpq spells options in lower case without spaces (sslmode); Npgsql accepts those spellings too.
+            builder[key] = parameter;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, creates the database the context names and its migrations history table when they are missing, so
+    /// that reading which migrations are applied does not first log a failed query; on SQLite, nothing.
+    /// </summary>
+    public static async Task PreparePostgresDatabase(this FolioDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql() && db.Database.GetConnectionString() is { } connectionString)
+        {
+            await CreateDatabaseIfMissing(connectionString, cancellationToken);
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Creates the named database when it is missing, from the server's maintenance database. EF would create it too, but
+    /// only after logging a failed connection to it, which reads to an operator as if <c>folio migrate</c> had failed. When
+    /// the maintenance database is out of reach, EF's own attempt (and its error, if any) follows.
+    /// </summary>
+    public static async Task CreateDatabaseIfMissing(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(target.Database))
+        {
+            return;
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        try
+        {
+            await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = target.Database } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // No right to the maintenance database or to create one: the migration reports what is wrong with the target.
+        }
+    }
+
+    private static bool IsUri(string value) =>
+        value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Data;
+
+/// <summary>
+/// Locks, inside the caller's transaction, the row a change checks before it writes. SQLite needs none: its writers hold
+/// the database's write lock from the start of their transaction. PostgreSQL at READ COMMITTED lets two transactions read
+/// the same row and both act on what they read (two payments of 60 on 100); locking the row first makes the second one
+/// wait, then read what the first committed. Lock order is invoice, then customer, everywhere, so waits never cycle.
+/// </summary>
+public static class RowLocks
+{
+    /// <summary>The invoice: its state, amounts and version.</summary>
+    public static async Task LockInvoice(this FolioDb db, Guid invoiceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM invoices WHERE id = {invoiceId} FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>The customer, and with it its credit ledger: every entry whose writer first reads the balance takes this lock.</summary>
+    public static async Task LockCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers WHERE id = {customerId} FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the customer as read (not archived, still an organization) until the caller commits, without queueing other
+    /// readers: an archive waits, drafts for the same customer do not wait for each other.
+    /// </summary>
+    public static async Task KeepCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers WHERE id = {customerId} FOR SHARE", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A row that may not exist yet (the first rate of a currency): two writers would both see none and both insert. A
+    /// transaction-scoped advisory lock on the key makes the second wait and then find the first one's row.
+    /// </summary>
+    public static async Task LockKey(this FolioDb db, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+        }
+    }
+}
