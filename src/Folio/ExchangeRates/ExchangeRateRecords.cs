@@ -1,4 +1,5 @@
 using Folio.Domain.Money;
+using Folio.Invoices;
 
 namespace Folio.ExchangeRates;
 
@@ -10,7 +11,8 @@ public sealed record ExchangeRateResponse(string Currency, decimal UsdPerUnit, D
     public static ExchangeRateResponse From(ExchangeRate rate)
     {
         ArgumentNullException.ThrowIfNull(rate);
-        return new(rate.Currency, rate.UsdPerUnit, rate.UpdatedAt);
+        // Trimmed: PostgreSQL hands a numeric back with its full scale (1.0842000000).
+        return new(rate.Currency, Decimals.Trim(rate.UsdPerUnit), rate.UpdatedAt);
     }
 }
 

@@ -17,8 +17,10 @@ public sealed class CopyCommandTests : IDisposable
     [Fact]
     public async Task A_copy_serves_the_same_books_to_the_same_keys_and_a_second_copy_is_refused()
     {
+        // From SQLite to the engine of the pass: a SQLite file, or PostgreSQL in the PostgreSQL pass.
         var source = Path.Combine(_directory, "books.db");
-        var copy = Path.Combine(_directory, "copy.db");
+        await using var target = ProcessDatabase.In(_directory, "copy");
+        var copy = target.Setting;
         var key = (await FolioProcess.Run(_directory, "demo", "--database", source)).Output.Trim().Split(' ')[^1];
 
         var copied = await FolioProcess.Run(_directory, "copy", "--to", copy, "--database", source);
