@@ -3,7 +3,8 @@
 #   1. installs what the tests need (curl, jq and postgresql, from Debian packages) when missing;
 #   2. builds everything in Release with warnings as errors, and checks formatting;
 #   3. runs the domain unit tests and the integration tests (real HTTP pipeline, real SQLite files, real processes);
-#   4. runs the integration tests again on PostgreSQL, in a throwaway cluster on a free loopback port;
+#   4. runs the integration tests again on PostgreSQL, in a throwaway cluster on a free loopback port, with a streaming
+#      hot standby of it for the read-replica tests;
 #   5. walks through the README's curl example against a real `folio serve --demo`.
 # It ends with one line "tests: N passed, N failed".
 set -euo pipefail
@@ -40,6 +41,7 @@ cluster=""
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   if [ -n "$cluster" ]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$cluster/standby" -m immediate stop >/dev/null 2>&1 || true
     as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$cluster"
   fi
@@ -61,6 +63,18 @@ start_postgres() {
     -o "-h 127.0.0.1 -p $pg_port -k $cluster -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
 }
 
+# A streaming hot standby of that cluster (pg_basebackup -R), for the read-replica tests.
+start_standby() {
+  as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U postgres -D "$cluster/standby" -R -X stream >"$cluster/basebackup.log" 2>&1
+  standby_port=""
+  for port in $(seq $((pg_port + 1)) 54520); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then standby_port=$port; break; fi
+  done
+  [ -n "$standby_port" ] || return 1
+  as_postgres "$pg_bin/pg_ctl" -D "$cluster/standby" -l "$cluster/standby.log" -w -t 60 start \
+    -o "-h 127.0.0.1 -p $standby_port -k $cluster -c max_connections=300 -c hot_standby=on -c fsync=off" >/dev/null
+}
+
 log "Restoring and building (Release, warnings are errors)"
 dotnet restore Folio.slnx --verbosity quiet
 dotnet build Folio.slnx -c Release --no-restore --verbosity quiet
@@ -74,7 +88,9 @@ dotnet test Folio.slnx -c Release --no-build --logger "trx" --results-directory 
 
 log "Running the integration tests again on PostgreSQL"
 if start_postgres; then
-  FOLIO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" \
+  standby=""
+  if start_standby; then standby="Host=127.0.0.1;Port=$standby_port;Username=postgres"; else echo "The standby did not start:" >&2; cat "$cluster"/basebackup.log "$cluster"/standby.log >&2 || true; status=1; fi
+  FOLIO_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres" FOLIO_TEST_POSTGRES_STANDBY="$standby" \
     dotnet test tests/Folio.Tests -c Release --no-build --logger "trx;LogFileName=postgres.trx" --results-directory "$results" \
     -- RunConfiguration.TreatNoTestsAsError=true || status=$?
 else

@@ -23,7 +23,7 @@ public static class BillingProfilesEndpoints
         admin.MapPost("/reactivate", Reactivate).WithSummary("Make a suspended account active again");
     }
 
-    private static async Task<Results<Ok<BillingProfileResponse>, ProblemHttpResult>> Get(string id, Caller caller, FolioDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<BillingProfileResponse>, ProblemHttpResult>> Get(string id, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct)
     {
         var customerId = Ids.Parse(id);
         var customer = customerId is null ? null : await db.Customers.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(c => c.Id == customerId, ct);

@@ -20,7 +20,7 @@ public static class CreditsEndpoints
             .WithDescription("Finalization applies available credit in the invoice's currency to new invoices.");
     }
 
-    private static async Task<Results<Ok<CustomerBalanceResponse>, ProblemHttpResult>> Balance(string id, Caller caller, FolioDb db, CancellationToken ct)
+    private static async Task<Results<Ok<CustomerBalanceResponse>, ProblemHttpResult>> Balance(string id, Caller caller, FolioReadDb db, CancellationToken ct)
     {
         var customerId = Ids.Parse(id);
         if (customerId is null || !await db.Customers.VisibleTo(caller).AnyAsync(c => c.Id == customerId, ct))
@@ -36,7 +36,7 @@ public static class CreditsEndpoints
     }
 
     private static async Task<Results<Ok<Page<BalanceTransactionResponse>>, ProblemHttpResult>> List(
-        string id, Caller caller, FolioDb db, [FromQuery(Name = "currency")] string? currency, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
+        string id, Caller caller, FolioReadDb db, [FromQuery(Name = "currency")] string? currency, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
     {
         var customerId = Ids.Parse(id);
         if (customerId is null || !await db.Customers.VisibleTo(caller).AnyAsync(c => c.Id == customerId, ct))

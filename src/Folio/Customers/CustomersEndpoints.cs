@@ -21,10 +21,10 @@ public static class CustomersEndpoints
     }
 
     private static async Task<Results<Ok<Page<CustomerResponse>>, ProblemHttpResult>> List(
-        [AsParameters] CustomerListQuery query, Caller caller, FolioDb db, CancellationToken ct) =>
+        [AsParameters] CustomerListQuery query, Caller caller, FolioReadDb db, CancellationToken ct) =>
         Problems.Map(await CustomerOperations.List(db, caller, query, ct), TypedResults.Ok);
 
-    private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(string id, Caller caller, FolioDb db, CancellationToken ct)
+    private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(string id, Caller caller, FolioReadDb db, CancellationToken ct)
     {
         var customerId = Ids.Parse(id);
         var customer = customerId is null ? null : await db.Customers.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(c => c.Id == customerId, ct);

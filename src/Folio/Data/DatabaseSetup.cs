@@ -15,6 +15,9 @@ public static class DatabaseSetup
     public const string Setting = "FOLIO_DATABASE";
     public const string DefaultSqliteFile = "data/folio.db";
 
+    /// <summary>Optional: PostgreSQL hot standbys (one or several hosts) that serve list and detail reads.</summary>
+    public const string ReadSetting = "FOLIO_DATABASE_READ";
+
     public static IServiceCollection AddFolioDb(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -22,12 +25,20 @@ public static class DatabaseSetup
         if (PostgresConnection.IsPostgres(setting))
         {
             var postgres = PostgresConnection.ToKeywordForm(setting!);
+            var reads = configuration[ReadSetting] is { Length: > 0 } standbys ? PostgresConnection.ForReads(postgres, standbys) : postgres;
             services.AddDbContextPool<FolioDb, PostgresFolioDb>(options => ConfigurePostgres(options, postgres));
+            services.AddDbContextPool<FolioReadDb>(options => ConfigurePostgres(options, reads));
             return services;
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration[ReadSetting]))
+        {
+            throw new InvalidOperationException($"{ReadSetting} names PostgreSQL standbys; it needs {Setting} to name their PostgreSQL primary.");
         }
 
         var connectionString = SqliteConnectionString(setting);
         services.AddDbContextPool<FolioDb>(options => Configure(options, connectionString));
+        services.AddDbContextPool<FolioReadDb>(options => Configure(options, connectionString));
         return services;
     }
 

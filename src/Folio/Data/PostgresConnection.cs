@@ -109,4 +109,26 @@ public static class PostgresConnection
 
     private static bool IsUri(string value) =>
         value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The connection string of reads: the standbys named by <paramref name="standbys"/> (Npgsql's multi-host form,
+    /// <c>Host=standby1,standby2</c>, or a URI), with the primary after them, preferring a standby and spreading
+    /// connections over them; when no standby answers, reads go to the primary. Credentials and database come from the
+    /// standby setting where it names them, from the primary's otherwise.
+    /// </summary>
+    public static string ForReads(string primary, string standbys)
+    {
+        var main = new NpgsqlConnectionStringBuilder(primary);
+        var reads = new NpgsqlConnectionStringBuilder(ToKeywordForm(standbys));
+        var primaryHost = $"{main.Host}:{main.Port}";
+        reads.Host = string.Join(',', reads.Host!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(host => host.Contains(':', StringComparison.Ordinal) ? host : $"{host}:{reads.Port}")
+            .Append(primaryHost));
+        reads.Username ??= main.Username;
+        reads.Password ??= main.Password;
+        reads.Database ??= main.Database;
+        reads.TargetSessionAttributes = "prefer-standby";
+        reads.LoadBalanceHosts = true;
+        return reads.ConnectionString;
+    }
 }

@@ -17,7 +17,7 @@ public static class ExchangeRatesEndpoints
         group.MapDelete("/{currency}", Remove).WithSummary("Remove a rate: invoices in that currency cannot be finalized until one is set");
     }
 
-    private static async Task<Ok<ExchangeRateList>> List(FolioDb db, CancellationToken ct) =>
+    private static async Task<Ok<ExchangeRateList>> List(FolioReadDb db, CancellationToken ct) =>
         TypedResults.Ok(new ExchangeRateList([.. (await ExchangeRateOperations.List(db, ct)).Select(ExchangeRateResponse.From)]));
 
     private static async Task<Results<Ok<ExchangeRateResponse>, ProblemHttpResult>> Set(

@@ -45,11 +45,11 @@ public static class InvoicesEndpoints
     }
 
     private static async Task<Results<Ok<Page<InvoiceResponse>>, ProblemHttpResult>> List(
-        [AsParameters] InvoiceListQuery query, Caller caller, FolioDb db, TimeProvider clock, CancellationToken ct) =>
+        [AsParameters] InvoiceListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct) =>
         Problems.Map(await InvoiceQueries.List(db, caller, clock.GetUtcNow(), query, ct), TypedResults.Ok);
 
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> Get(
-        string id, Caller caller, FolioDb db, TimeProvider clock, HttpResponse response, CancellationToken ct)
+        string id, Caller caller, FolioReadDb db, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var invoice = Ids.Parse(id) is { } invoiceId ? await InvoiceQueries.Find(db, caller, invoiceId, ct) : null;
         return invoice is null ? Problems.NotFound("invoice_not_found") : Ok(response, invoice, clock);

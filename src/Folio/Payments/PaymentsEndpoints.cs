@@ -32,7 +32,7 @@ public static class PaymentsEndpoints
             new PaymentReceipt(PaymentResponse.From(result.Payment), InvoiceResponse.From(result.Invoice, clock.GetUtcNow()))));
     }
 
-    private static async Task<Results<Ok<Page<PaymentResponse>>, ProblemHttpResult>> List(string id, Caller caller, FolioDb db, CancellationToken ct)
+    private static async Task<Results<Ok<Page<PaymentResponse>>, ProblemHttpResult>> List(string id, Caller caller, FolioReadDb db, CancellationToken ct)
     {
         var invoiceId = Ids.Parse(id);
         if (invoiceId is null || !await db.Invoices.VisibleTo(caller).AnyAsync(i => i.Id == invoiceId, ct))

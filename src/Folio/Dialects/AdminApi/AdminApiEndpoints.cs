@@ -22,7 +22,7 @@ public static class AdminApiEndpoints
     }
 
     private static async Task<Results<Ok<AdminInvoiceList>, ProblemHttpResult>> List(
-        [AsParameters] AdminInvoiceListQuery query, Caller caller, FolioDb db, TimeProvider clock, CancellationToken ct)
+        [AsParameters] AdminInvoiceListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct)
     {
         var (criteria, violations) = AdminListCriteria.Read(query);
         return criteria is null
@@ -31,7 +31,7 @@ public static class AdminApiEndpoints
     }
 
     private static async Task<Results<Ok<AdminInvoice>, ProblemHttpResult>> Get(
-        string invoiceId, [AsParameters] AdminInvoiceGetQuery query, Caller caller, FolioDb db, TimeProvider clock, CancellationToken ct)
+        string invoiceId, [AsParameters] AdminInvoiceGetQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct)
     {
         var (criteria, violations) = AdminGetCriteria.Read(query);
         if (criteria is null)

@@ -24,7 +24,7 @@ public static class ConsoleApiEndpoints
     }
 
     private static async Task<Results<Ok<List<ConsoleInvoice>>, ProblemHttpResult>> Unpaid(
-        [FromQuery(Name = OrganizationParameter)] string? idOrganization, Caller caller, FolioDb db, TimeProvider clock, CancellationToken ct)
+        [FromQuery(Name = OrganizationParameter)] string? idOrganization, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct)
     {
         Guid? named = null;
         if (idOrganization is not null)

@@ -20,7 +20,7 @@ public static class InvoiceDetailsEndpoints
     }
 
     private static async Task<Results<Ok<InvoiceDetailsResponse>, ProblemHttpResult>> Get(
-        [FromRoute(Name = "invoice_id")] string invoiceId, Caller caller, FolioDb db, CancellationToken ct)
+        [FromRoute(Name = "invoice_id")] string invoiceId, Caller caller, FolioReadDb db, CancellationToken ct)
     {
         var id = Ids.Parse(invoiceId);
         var invoice = id is null ? null : await db.Invoices.AsNoTracking().VisibleTo(caller).FirstOrDefaultAsync(i => i.Id == id, ct);

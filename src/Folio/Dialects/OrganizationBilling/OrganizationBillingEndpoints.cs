@@ -31,7 +31,7 @@ public static class OrganizationBillingEndpoints
         [FromQuery(Name = "per_page")] string? perPage,
         [FromQuery(Name = "page")] string? page,
         Caller caller,
-        FolioDb db,
+        FolioReadDb db,
         HttpRequest request,
         CancellationToken ct)
     {
