@@ -133,15 +133,27 @@ public sealed class Price
         : null;
 
     /// <summary>
-    /// Why this price cannot make a new line on an invoice in <paramref name="currency"/>: it or its product is archived,
-    /// or it is in another currency. <paramref name="field"/> names the request's price_id.
+    /// Why this price cannot make a line on an invoice in <paramref name="currency"/>: it is in another currency, or it
+    /// or its product is archived, which only matters for a new use: <paramref name="alreadyOnInvoice"/> says the invoice
+    /// had a line from this price before (a draft whose lines are replaced keeps what it had). <paramref name="field"/>
+    /// names the request's price_id.
     /// </summary>
-    public RuleViolation? CheckBillable(Product product, string currency, string field)
+    public RuleViolation? CheckBillable(Product product, string currency, string field, bool alreadyOnInvoice = false)
     {
         ArgumentNullException.ThrowIfNull(product);
         if (product.Id != ProductId)
         {
             throw new ArgumentException("The product is not this price's.", nameof(product));
+        }
+
+        if (Currency != currency)
+        {
+            return RuleViolation.Unprocessable("price_currency_mismatch", $"The price is in {Currency} and the invoice in {currency}; use a price in {currency}.", field);
+        }
+
+        if (alreadyOnInvoice)
+        {
+            return null;
         }
 
         if (IsArchived)
@@ -154,9 +166,7 @@ public sealed class Price
             return RuleViolation.Unprocessable("price_archived", $"The price's product ({product.Name}) is archived, so its prices cannot be used for new lines.", field);
         }
 
-        return Currency == currency
-            ? null
-            : RuleViolation.Unprocessable("price_currency_mismatch", $"The price is in {Currency} and the invoice in {currency}; use a price in {currency}.", field);
+        return null;
     }
 
     /// <summary>
@@ -188,7 +198,8 @@ public sealed class Price
     {
         Nickname = details.Nickname?.Trim();
         LookupKey = details.LookupKey;
-        Metadata = new Dictionary<string, string>(details.Metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        // Kept in key order, so that the same metadata always reads the same.
+        Metadata = (details.Metadata ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         UpdatedAt = now;
     }
 

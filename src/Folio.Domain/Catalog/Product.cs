@@ -88,7 +88,8 @@ public sealed class Product
     {
         Name = details.Name.Trim();
         Description = details.Description;
-        Metadata = new Dictionary<string, string>(details.Metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        // Kept in key order, so that the same metadata always reads the same.
+        Metadata = (details.Metadata ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         UpdatedAt = now;
     }
 

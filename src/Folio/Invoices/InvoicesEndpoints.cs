@@ -1,4 +1,3 @@
-using System.Globalization;
 using Folio.Access;
 using Folio.Api;
 using Folio.Data;
@@ -71,9 +70,9 @@ public static class InvoicesEndpoints
             return Problems.NotFound("invoice_not_found");
         }
 
-        if (!TryReadIfMatch(http, out var expectedVersion))
+        if (!ETags.TryReadIfMatch(http, out var expectedVersion))
         {
-            return Problems.Invalid("If-Match", "invalid_if_match", "If-Match takes the ETag of the invoice as returned, such as \"v3\".");
+            return ETags.InvalidIfMatch("invoice");
         }
 
         return Problems.Map(await InvoiceDrafts.Update(db, clock, invoiceId, request, expectedVersion, ct), invoice => Ok(response, invoice, clock));
@@ -106,25 +105,5 @@ public static class InvoicesEndpoints
         return TypedResults.Ok(InvoiceResponse.From(invoice, clock.GetUtcNow()));
     }
 
-    private static void SetETag(HttpResponse response, Invoice invoice) =>
-        response.Headers.ETag = $"\"v{invoice.Version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static bool TryReadIfMatch(HttpRequest request, out int? version)
-    {
-        version = null;
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(header) || header == "*")
-        {
-            return true;
-        }
-
-        var tag = header.Trim().TrimStart('W', '/').Trim('"');
-        if (tag.StartsWith('v') && int.TryParse(tag.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            version = parsed;
-            return true;
-        }
-
-        return false;
-    }
+    private static void SetETag(HttpResponse response, Invoice invoice) => ETags.Set(response, invoice.Version);
 }

@@ -63,6 +63,19 @@ public sealed class PriceBillingTests
     }
 
     [Fact]
+    public void A_line_the_invoice_already_had_from_an_archived_price_may_stay_but_not_change_currency()
+    {
+        var product = PriceTests.Product();
+        var price = PriceTests.Create(product, PriceTests.Terms("USD"));
+        price.Archive(Now);
+        product.Archive(Now);
+
+        Assert.Null(price.CheckBillable(product, "USD", "items[0].price_id", alreadyOnInvoice: true));
+        Assert.Equal("price_archived", price.CheckBillable(product, "USD", "items[0].price_id")!.Code);
+        Assert.Equal("price_currency_mismatch", price.CheckBillable(product, "EUR", "items[0].price_id", alreadyOnInvoice: true)!.Code);
+    }
+
+    [Fact]
     public void A_price_is_checked_against_its_own_product_only()
     {
         var price = PriceTests.Create(PriceTests.Product());

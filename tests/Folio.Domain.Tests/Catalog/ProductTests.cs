@@ -69,6 +69,15 @@ public sealed class ProductTests
     }
 
     [Fact]
+    public void Metadata_is_kept_in_key_order_whatever_order_it_came_in()
+    {
+        var product = Create(Details(metadata: new() { ["zeta"] = "1", ["alpha"] = "2" }));
+        product.Update(Details(metadata: new() { ["mid"] = "3", ["alpha"] = "2", ["zeta"] = "1" }), Now);
+
+        Assert.Equal(["alpha", "mid", "zeta"], product.Metadata.Keys);
+    }
+
+    [Fact]
     public void Archiving_and_unarchiving_go_one_way_at_a_time()
     {
         var product = Create();
