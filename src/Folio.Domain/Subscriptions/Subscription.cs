@@ -297,10 +297,11 @@ public sealed class Subscription
     }
 
     /// <summary>
-    /// The period from which an item change asked at <paramref name="now"/> applies: the first that begins after now and
-    /// is not invoiced yet (period 0 before the anchor, so a change during a trial is what the first invoice bills).
+    /// The period from which an item change asked at <paramref name="now"/> applies: the first that begins after now
+    /// (period 0 before the anchor, so a change during a trial is what the first invoice bills). It is never invoiced
+    /// yet, since <see cref="MarkInvoiced"/> takes no period before it begins.
     /// </summary>
-    public int ChangeTakesEffectAt(DateTimeOffset now) => Math.Max(now < BillingAnchor ? 0 : PeriodIndexAt(now) + 1, NextPeriodIndex);
+    public int ChangeTakesEffectAt(DateTimeOffset now) => now < BillingAnchor ? 0 : PeriodIndexAt(now) + 1;
 
     /// <summary>
     /// Replaces the items from the next renewal on (<see cref="ChangeTakesEffectAt"/>); the current period keeps what it

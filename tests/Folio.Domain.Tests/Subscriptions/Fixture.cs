@@ -15,7 +15,7 @@ internal static class Fixture
     public static readonly PriceTerms Legacy = Team with { PriceId = Id(7), ProductName = "Legacy plan", Archived = true };
     public static readonly PriceTerms Weekly = Team with { PriceId = Id(8), ProductName = "Weekly box", UnitAmount = 2500, Recurrence = new Recurrence(IntervalUnit.Week, 1) };
 
-    public static readonly IReadOnlyDictionary<Guid, PriceTerms> Catalog =
+    public static readonly IReadOnlyDictionary<Guid, PriceTerms> Prices =
         new[] { Team, Seats, Pro, TeamYearly, TeamEuro, Setup, Legacy, Weekly }.ToDictionary(p => p.PriceId);
 
     public static readonly Guid CustomerId = Id(1000);
@@ -26,16 +26,14 @@ internal static class Fixture
 
     public static SubscriptionItemSpec Item(PriceTerms price, decimal quantity = 1) => new(price.PriceId, quantity);
 
-    /// <summary>Sequential ids: deterministic, so two runs of a scenario build the same rows.</summary>
-    public static Func<Guid> Ids()
-    {
-        var next = 10_000;
-        return () => Id(++next);
-    }
+    private static int _lastId = 10_000;
+
+    /// <summary>Fresh ids, never handed out twice in a test run.</summary>
+    public static Func<Guid> Ids() => () => Id(Interlocked.Increment(ref _lastId));
 
     public static (Subscription? Subscription, IReadOnlyList<RuleViolation> Violations) TryCreate(
         DateTimeOffset now, SubscriptionTerms terms, params SubscriptionItemSpec[] items) =>
-        Subscription.Create(Id(500), CustomerId, null, terms, items, Catalog, now, Ids());
+        Subscription.Create(Id(500), CustomerId, null, terms, items, Prices, now, Ids());
 
     public static Subscription Create(DateTimeOffset now, SubscriptionTerms terms, params SubscriptionItemSpec[] items)
     {
@@ -59,7 +57,7 @@ internal static class Fixture
 /// <summary>What the bill run does with one subscription: invoice every due period, in order, and record each.</summary>
 internal sealed class BillRun(Subscription subscription, IReadOnlyDictionary<Guid, PriceTerms>? prices = null)
 {
-    private readonly IReadOnlyDictionary<Guid, PriceTerms> _prices = prices ?? Fixture.Catalog;
+    private readonly IReadOnlyDictionary<Guid, PriceTerms> _prices = prices ?? Fixture.Prices;
 
     public List<(DateTimeOffset IssuedAt, SubscriptionInvoice Invoice)> Issued { get; } = [];
 
