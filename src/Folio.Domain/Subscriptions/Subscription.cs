@@ -115,7 +115,7 @@ public sealed class Subscription
             StartAt = startAt,
             TrialEnd = trialEnd,
             // Period 0 begins at the anchor and the time before it (a trial, or a stub before a later anchor) is not
-            // billed. Prorating a stub is left to a later change.
+            // billed: proration comes later.
             BillingAnchor = anchor ?? trialEnd ?? startAt,
             Status = SubscriptionStatus.Active,
             DaysUntilDue = terms.DaysUntilDue,

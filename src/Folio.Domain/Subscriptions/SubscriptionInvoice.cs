@@ -14,14 +14,12 @@ public sealed record SubscriptionInvoiceLine(Guid PriceId, LineItemSpec Spec);
 public sealed record SubscriptionInvoice(
     Guid SubscriptionId,
     int PeriodIndex,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
     string Currency,
     InvoiceDraft Header,
     IReadOnlyList<SubscriptionInvoiceLine> Lines)
 {
-    public DateTimeOffset PeriodStart => Header.PeriodStart!.Value;
-
-    public DateTimeOffset PeriodEnd => Header.PeriodEnd!.Value;
-
     public IReadOnlyList<LineItemSpec> Items => [.. Lines.Select(l => l.Spec)];
 
     /// <summary>The amounts the invoice will have, computed as <see cref="Invoice"/> computes them.</summary>
@@ -55,8 +53,16 @@ public sealed record SubscriptionInvoice(
 
         var description = string.Create(CultureInfo.InvariantCulture, $"Subscription period {period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}");
         var header = new InvoiceDraft(null, description, null, subscription.DaysUntilDue, period.Start, period.End, InvoiceDiscount.None);
-        return new SubscriptionInvoice(subscription.Id, periodIndex, subscription.Currency, header, lines);
+        return new SubscriptionInvoice(subscription.Id, periodIndex, period.Start, period.End, subscription.Currency, header, lines);
     }
+
+    /// <summary>Equal when every figure is: the same header and the same lines in the same order.</summary>
+    public bool Equals(SubscriptionInvoice? other) =>
+        other is not null
+        && (SubscriptionId, PeriodIndex, PeriodStart, PeriodEnd, Currency, Header) == (other.SubscriptionId, other.PeriodIndex, other.PeriodStart, other.PeriodEnd, other.Currency, other.Header)
+        && Lines.SequenceEqual(other.Lines);
+
+    public override int GetHashCode() => HashCode.Combine(SubscriptionId, PeriodIndex, PeriodStart, Lines.Count);
 
     internal static LineItemSpec Line(PriceTerms price, decimal quantity, DateTimeOffset periodStart, DateTimeOffset periodEnd) =>
         new(price.LineDescription, quantity, price.UnitAmount, TaxRate: price.TaxRate, TaxInclusive: price.TaxInclusive, PeriodStart: periodStart, PeriodEnd: periodEnd);

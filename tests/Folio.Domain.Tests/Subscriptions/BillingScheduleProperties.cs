@@ -91,7 +91,7 @@ public sealed class BillingScheduleProperties
         var totals = estimate.Calculate();
         Assert.Equal((totals.Subtotal, totals.Discount, totals.Tax, totals.Total), (invoice.Subtotal, invoice.Discount, invoice.Tax, invoice.Total));
         Assert.Equal(totals.Lines.Select(l => l.Total), invoice.Items.Select(i => i.Total));
-        Assert.Equal(SubscriptionInvoice.For(subscription, priced.PeriodIndex, priced.Prices).Lines, estimate.Lines);
+        Assert.Equal(SubscriptionInvoice.For(subscription, priced.PeriodIndex, priced.Prices), estimate);
         Assert.All(estimate.Items, line => Assert.Equal((subscription.PeriodStart(priced.PeriodIndex), subscription.Period(priced.PeriodIndex).End), (line.PeriodStart!.Value, line.PeriodEnd!.Value)));
     }
 }

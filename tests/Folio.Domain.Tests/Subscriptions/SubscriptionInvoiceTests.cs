@@ -74,9 +74,10 @@ public sealed class SubscriptionInvoiceTests
         var first = SubscriptionInvoice.For(subscription, 2, Prices);
         var second = SubscriptionInvoice.For(subscription, 2, Prices);
 
-        Assert.Equal(first.Header, second.Header);
-        Assert.Equal(first.Lines, second.Lines);
-        Assert.Equal(first.Calculate().Total, second.Calculate().Total);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(first, SubscriptionInvoice.For(subscription, 3, Prices));
+        Assert.NotEqual(first, SubscriptionInvoice.For(subscription, 2, new Dictionary<Guid, PriceTerms>(Prices) { [Seats.PriceId] = Seats with { UnitAmount = 1251 } }));
     }
 
     [Fact]
