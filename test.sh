@@ -25,24 +25,18 @@ install_packages() {
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 1; }
 install_packages curl jq
 
-postgres_bin() { find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1; }
-if [ -z "$(postgres_bin)" ] || [ ! -x "$(postgres_bin)/initdb" ]; then
-  log "Installing postgresql from Debian packages"
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
-fi
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+postgres_install
 pg_bin=$(postgres_bin)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d)
 cluster=""
-# initdb refuses to run as root: as root, the cluster belongs to the postgres user.
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   if [ -n "$cluster" ]; then
-    as_postgres "$pg_bin/pg_ctl" -D "$cluster/standby" -m immediate stop >/dev/null 2>&1 || true
-    as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
+    postgres_stop "$cluster/standby"
+    postgres_stop "$cluster/data"
     rm -rf "$cluster"
   fi
   rm -rf "$results"
@@ -52,25 +46,14 @@ trap cleanup EXIT
 # A throwaway PostgreSQL cluster: trust on loopback only, durability off (the data dies with the run).
 start_postgres() {
   cluster=$(mktemp -d)
-  [ "$(id -u)" -ne 0 ] || chown postgres "$cluster"
-  as_postgres "$pg_bin/initdb" -D "$cluster/data" -U postgres -A trust --no-locale -E UTF8 >"$cluster/initdb.log"
-  pg_port=""
-  for port in $(seq 54320 54420); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then pg_port=$port; break; fi
-  done
-  [ -n "$pg_port" ] || { echo "No free loopback port for PostgreSQL." >&2; return 1; }
-  as_postgres "$pg_bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start \
-    -o "-h 127.0.0.1 -p $pg_port -k $cluster -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+  pg_port=$(postgres_free_port 54320) || { echo "No free loopback port for PostgreSQL." >&2; return 1; }
+  postgres_start "$cluster" "$pg_port" -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off
 }
 
 # A streaming hot standby of that cluster (pg_basebackup -R), for the read-replica tests.
 start_standby() {
   as_postgres "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U postgres -D "$cluster/standby" -R -X stream >"$cluster/basebackup.log" 2>&1
-  standby_port=""
-  for port in $(seq $((pg_port + 1)) 54520); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then standby_port=$port; break; fi
-  done
-  [ -n "$standby_port" ] || return 1
+  standby_port=$(postgres_free_port $((pg_port + 1))) || return 1
   as_postgres "$pg_bin/pg_ctl" -D "$cluster/standby" -l "$cluster/standby.log" -w -t 60 start \
     -o "-h 127.0.0.1 -p $standby_port -k $cluster -c max_connections=300 -c hot_standby=on -c fsync=off" >/dev/null
 }

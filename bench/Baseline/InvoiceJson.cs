@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Folio.Bench.Baseline;
 
-/// <summary>The queries: invoice columns, then item columns, one row per item (LEFT JOIN, so an invoice without items is one row).</summary>
+/// <summary>
+/// The queries: invoice columns, then item columns, one row per item (LEFT JOIN, so an invoice without items is one row).
+/// The same text serves SQLite and PostgreSQL; only the subqueries differ in how they name the invoice columns.
+/// </summary>
 internal static class InvoiceSql
 {
     private const string Columns = """
-        i.rowid, i.id, i.customer_id, i.organization_id, i.currency, i.status, i.muted, i.number, i.reference, i.description,
+        i.id, i.customer_id, i.organization_id, i.currency, i.status, i.muted, i.number, i.reference, i.description,
         i.subtotal, i.discount, i.tax, i.total, i.amount_paid, i.credit_applied, i.amount_remaining, i.starting_balance,
         i.ending_balance, i.discount_amount, i.discount_percent, i.created_at, i.updated_at, i.issued_at, i.due_at,
         i.days_until_due, i.sent_at, i.paid_at, i.voided_at, i.marked_uncollectible_at, i.period_start, i.period_end, i.version,
@@ -18,40 +22,38 @@ internal static class InvoiceSql
         t.invoice_discount, t.tax_rate, t.tax_inclusive, t.tax, t.total, t.period_start, t.period_end, t.product_ref
         """;
 
+    private const string Items = """
+
+        LEFT JOIN invoice_items AS t ON t.invoice_id = i.id
+        ORDER BY i.id DESC, t.position
+        """;
+
     public const string ById = "SELECT " + Columns + """
 
         FROM invoices AS i LEFT JOIN invoice_items AS t ON t.invoice_id = i.id
-        WHERE i.id = $id
+        WHERE i.id = @id
         ORDER BY t.position
         """;
 
     public const string FirstPageOfCustomer = "SELECT " + Columns + """
 
-        FROM (SELECT rowid, * FROM invoices WHERE customer_id = $customer_id ORDER BY id DESC LIMIT $limit) AS i
-        LEFT JOIN invoice_items AS t ON t.invoice_id = i.id
-        ORDER BY i.id DESC, t.position
-        """;
+        FROM (SELECT * FROM invoices WHERE customer_id = @customer_id ORDER BY id DESC LIMIT @limit) AS i
+        """ + Items;
 
     public const string PageOfCustomerAfter = "SELECT " + Columns + """
 
-        FROM (SELECT rowid, * FROM invoices WHERE customer_id = $customer_id AND id < $after ORDER BY id DESC LIMIT $limit) AS i
-        LEFT JOIN invoice_items AS t ON t.invoice_id = i.id
-        ORDER BY i.id DESC, t.position
-        """;
+        FROM (SELECT * FROM invoices WHERE customer_id = @customer_id AND id < @after ORDER BY id DESC LIMIT @limit) AS i
+        """ + Items;
 
     public const string FirstPage = "SELECT " + Columns + """
 
-        FROM (SELECT rowid, * FROM invoices ORDER BY id DESC LIMIT $limit) AS i
-        LEFT JOIN invoice_items AS t ON t.invoice_id = i.id
-        ORDER BY i.id DESC, t.position
-        """;
+        FROM (SELECT * FROM invoices ORDER BY id DESC LIMIT @limit) AS i
+        """ + Items;
 
     public const string PageAfter = "SELECT " + Columns + """
 
-        FROM (SELECT rowid, * FROM invoices WHERE id < $after ORDER BY id DESC LIMIT $limit) AS i
-        LEFT JOIN invoice_items AS t ON t.invoice_id = i.id
-        ORDER BY i.id DESC, t.position
-        """;
+        FROM (SELECT * FROM invoices WHERE id < @after ORDER BY id DESC LIMIT @limit) AS i
+        """ + Items;
 }
 
 /// <summary>
@@ -60,71 +62,70 @@ internal static class InvoiceSql
 /// </summary>
 internal static class InvoiceJson
 {
-    public const int RowId = 0;
-    public const int Id = 1;
-    private const int CustomerId = 2;
-    private const int OrganizationId = 3;
-    private const int Currency = 4;
-    private const int Status = 5;
-    private const int Muted = 6;
-    private const int Number = 7;
-    private const int Reference = 8;
-    private const int Description = 9;
-    private const int Subtotal = 10;
-    private const int Discount = 11;
-    private const int Tax = 12;
-    private const int Total = 13;
-    private const int AmountPaid = 14;
-    private const int CreditApplied = 15;
-    private const int AmountRemaining = 16;
-    private const int StartingBalance = 17;
-    private const int EndingBalance = 18;
-    private const int DiscountAmount = 19;
-    private const int DiscountPercent = 20;
-    private const int CreatedAt = 21;
-    private const int UpdatedAt = 22;
-    private const int IssuedAt = 23;
-    private const int DueAt = 24;
-    private const int DaysUntilDue = 25;
-    private const int SentAt = 26;
-    private const int PaidAt = 27;
-    private const int VoidedAt = 28;
-    private const int MarkedUncollectibleAt = 29;
-    private const int PeriodStart = 30;
-    private const int PeriodEnd = 31;
-    private const int Version = 32;
-    private const int BillToName = 33;
-    private const int BillToCompany = 34;
-    private const int BillToEmail = 35;
-    private const int BillToPhone = 36;
-    private const int BillToLine1 = 37;
-    private const int BillToLine2 = 38;
-    private const int BillToCity = 39;
-    private const int BillToRegion = 40;
-    private const int BillToPostalCode = 41;
-    private const int BillToCountry = 42;
-    private const int UsdPerUnit = 43;
-    private const int ItemId = 44;
-    private const int ItemDescription = 45;
-    private const int ItemQuantity = 46;
-    private const int ItemUnitAmount = 47;
-    private const int ItemAmount = 48;
-    private const int ItemDiscountAmount = 49;
-    private const int ItemDiscountPercent = 50;
-    private const int ItemDiscount = 51;
-    private const int ItemInvoiceDiscount = 52;
-    private const int ItemTaxRate = 53;
-    private const int ItemTaxInclusive = 54;
-    private const int ItemTax = 55;
-    private const int ItemTotal = 56;
-    private const int ItemPeriodStart = 57;
-    private const int ItemPeriodEnd = 58;
-    private const int ItemProductRef = 59;
+    public const int Id = 0;
+    private const int CustomerId = 1;
+    private const int OrganizationId = 2;
+    private const int Currency = 3;
+    private const int Status = 4;
+    private const int Muted = 5;
+    private const int Number = 6;
+    private const int Reference = 7;
+    private const int Description = 8;
+    private const int Subtotal = 9;
+    private const int Discount = 10;
+    private const int Tax = 11;
+    private const int Total = 12;
+    private const int AmountPaid = 13;
+    private const int CreditApplied = 14;
+    private const int AmountRemaining = 15;
+    private const int StartingBalance = 16;
+    private const int EndingBalance = 17;
+    private const int DiscountAmount = 18;
+    private const int DiscountPercent = 19;
+    private const int CreatedAt = 20;
+    private const int UpdatedAt = 21;
+    private const int IssuedAt = 22;
+    private const int DueAt = 23;
+    private const int DaysUntilDue = 24;
+    private const int SentAt = 25;
+    private const int PaidAt = 26;
+    private const int VoidedAt = 27;
+    private const int MarkedUncollectibleAt = 28;
+    private const int PeriodStart = 29;
+    private const int PeriodEnd = 30;
+    private const int Version = 31;
+    private const int BillToName = 32;
+    private const int BillToCompany = 33;
+    private const int BillToEmail = 34;
+    private const int BillToPhone = 35;
+    private const int BillToLine1 = 36;
+    private const int BillToLine2 = 37;
+    private const int BillToCity = 38;
+    private const int BillToRegion = 39;
+    private const int BillToPostalCode = 40;
+    private const int BillToCountry = 41;
+    private const int UsdPerUnit = 42;
+    private const int ItemId = 43;
+    private const int ItemDescription = 44;
+    private const int ItemQuantity = 45;
+    private const int ItemUnitAmount = 46;
+    private const int ItemAmount = 47;
+    private const int ItemDiscountAmount = 48;
+    private const int ItemDiscountPercent = 49;
+    private const int ItemDiscount = 50;
+    private const int ItemInvoiceDiscount = 51;
+    private const int ItemTaxRate = 52;
+    private const int ItemTaxInclusive = 53;
+    private const int ItemTax = 54;
+    private const int ItemTotal = 55;
+    private const int ItemPeriodStart = 56;
+    private const int ItemPeriodEnd = 57;
+    private const int ItemProductRef = 58;
 
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     /// <summary>Writes the invoice's fields and opens its items array; returns the version (for the ETag).</summary>
-    public static int WriteInvoiceStart(Utf8JsonWriter writer, SqliteDataReader reader, long nowTicks)
+    public static int WriteInvoiceStart(Utf8JsonWriter writer, DbDataReader reader, long nowTicks)
     {
         writer.WriteStartObject();
         writer.WriteString("id"u8, reader.GetGuid(Id));
@@ -133,7 +134,7 @@ internal static class InvoiceJson
         writer.WriteString("currency"u8, reader.GetString(Currency));
         var status = reader.GetString(Status);
         writer.WriteString("status"u8, status);
-        writer.WriteBoolean("muted"u8, reader.GetInt64(Muted) != 0);
+        writer.WriteBoolean("muted"u8, reader.GetBoolean(Muted));
         StringOrNull(writer, "number"u8, reader, Number);
         StringOrNull(writer, "reference"u8, reader, Reference);
         StringOrNull(writer, "description"u8, reader, Description);
@@ -154,9 +155,9 @@ internal static class InvoiceJson
         DecimalOrNull(writer, "discount_percent"u8, reader, DiscountPercent);
 
         // Past due: open, due date passed, something left to pay; days overdue counted in whole days.
-        var pastDue = status == "open" && !reader.IsDBNull(DueAt) && reader.GetInt64(DueAt) < nowTicks && remaining > 0;
+        var pastDue = status == "open" && !reader.IsDBNull(DueAt) && Ticks(reader, DueAt) < nowTicks && remaining > 0;
         writer.WriteBoolean("past_due"u8, pastDue);
-        writer.WriteNumber("days_overdue"u8, pastDue ? (int)((nowTicks - reader.GetInt64(DueAt)) / TimeSpan.TicksPerDay) : 0);
+        writer.WriteNumber("days_overdue"u8, pastDue ? (int)((nowTicks - Ticks(reader, DueAt)) / TimeSpan.TicksPerDay) : 0);
 
         Timestamp(writer, "created_at"u8, reader, CreatedAt);
         Timestamp(writer, "updated_at"u8, reader, UpdatedAt);
@@ -192,7 +193,7 @@ internal static class InvoiceJson
     }
 
     /// <summary>Writes the row's item, if the row has one (an invoice without items comes as one row of nulls).</summary>
-    public static void WriteItem(Utf8JsonWriter writer, SqliteDataReader reader)
+    public static void WriteItem(Utf8JsonWriter writer, DbDataReader reader)
     {
         if (reader.IsDBNull(ItemId))
         {
@@ -210,7 +211,7 @@ internal static class InvoiceJson
         writer.WriteNumber("discount"u8, reader.GetInt64(ItemDiscount));
         writer.WriteNumber("invoice_discount"u8, reader.GetInt64(ItemInvoiceDiscount));
         writer.WriteNumber("tax_rate"u8, Trim(reader.GetDecimal(ItemTaxRate)));
-        writer.WriteBoolean("tax_inclusive"u8, reader.GetInt64(ItemTaxInclusive) != 0);
+        writer.WriteBoolean("tax_inclusive"u8, reader.GetBoolean(ItemTaxInclusive));
         writer.WriteNumber("tax"u8, reader.GetInt64(ItemTax));
         writer.WriteNumber("total"u8, reader.GetInt64(ItemTotal));
         Timestamp(writer, "period_start"u8, reader, ItemPeriodStart);
@@ -226,7 +227,7 @@ internal static class InvoiceJson
     }
 
     /// <summary>Who a finalized invoice is addressed to; null on a draft (which has no issue date).</summary>
-    private static void WriteBillTo(Utf8JsonWriter writer, SqliteDataReader reader)
+    private static void WriteBillTo(Utf8JsonWriter writer, DbDataReader reader)
     {
         if (reader.IsDBNull(IssuedAt))
         {
@@ -261,10 +262,14 @@ internal static class InvoiceJson
         return value;
     }
 
-    /// <summary>Drops the trailing zeros SQLite's text keeps (2.0 → 2), as Folio does.</summary>
+    /// <summary>Folio keeps UTC ticks in SQLite's integer columns and timestamptz in PostgreSQL's.</summary>
+    private static long Ticks(DbDataReader reader, int ordinal) =>
+        reader is SqliteDataReader ? reader.GetInt64(ordinal) : reader.GetDateTime(ordinal).Ticks;
+
+    /// <summary>Drops the trailing zeros SQLite's text and PostgreSQL's numeric keep (2.0 → 2), as Folio does.</summary>
     private static decimal Trim(decimal value) => value / 1.0000000000000000000000000000m;
 
-    private static void Timestamp(Utf8JsonWriter writer, ReadOnlySpan<byte> name, SqliteDataReader reader, int ordinal)
+    private static void Timestamp(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -273,11 +278,11 @@ internal static class InvoiceJson
         }
 
         Span<byte> text = stackalloc byte[20];
-        new DateTime(reader.GetInt64(ordinal), DateTimeKind.Utc).TryFormat(text, out var written, TimestampFormat, CultureInfo.InvariantCulture);
+        new DateTime(Ticks(reader, ordinal), DateTimeKind.Utc).TryFormat(text, out var written, TimestampFormat, CultureInfo.InvariantCulture);
         writer.WriteString(name, text[..written]);
     }
 
-    private static void GuidOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, SqliteDataReader reader, int ordinal)
+    private static void GuidOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -289,7 +294,7 @@ internal static class InvoiceJson
         }
     }
 
-    private static void StringOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, SqliteDataReader reader, int ordinal)
+    private static void StringOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -301,7 +306,7 @@ internal static class InvoiceJson
         }
     }
 
-    private static void Int64OrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, SqliteDataReader reader, int ordinal)
+    private static void Int64OrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -313,7 +318,7 @@ internal static class InvoiceJson
         }
     }
 
-    private static void DecimalOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, SqliteDataReader reader, int ordinal)
+    private static void DecimalOrNull(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DbDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {

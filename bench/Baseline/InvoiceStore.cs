@@ -3,8 +3,10 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Folio.Bench.Baseline;
 
@@ -12,7 +14,9 @@ namespace Folio.Bench.Baseline;
 /// Serves invoices with one query per request (invoice rows joined with their items, in order), writing the JSON while
 /// reading the rows. Minimal mode does what plain hand-written ADO.NET does: a pooled connection and fresh commands per
 /// request. Tuned mode keeps sessions (an open connection with its statements prepared once, and a JSON buffer) between
-/// requests, which Microsoft.Data.Sqlite does not do by itself: SQLite then never compiles the same SQL twice.
+/// requests, which Microsoft.Data.Sqlite does not do by itself: SQLite then never compiles the same SQL twice. On
+/// PostgreSQL (a Host=... connection string) the same is done with Npgsql: a data source's pooled connections, and in
+/// tuned mode server-side prepared statements.
 /// </summary>
 internal sealed class InvoiceStore(string database, bool reuseSessions) : IDisposable
 {
@@ -20,7 +24,11 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
     private const int MaxLimit = 100;
     private const string JsonContentType = "application/json; charset=utf-8";
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    private readonly bool _postgres = IsPostgres(database);
+
+    private readonly NpgsqlDataSource? _dataSource = IsPostgres(database) ? NpgsqlDataSource.Create(database) : null;
+
+    private readonly string _sqliteConnectionString = IsPostgres(database) ? string.Empty : new SqliteConnectionStringBuilder
     {
         DataSource = database,
         Mode = SqliteOpenMode.ReadWrite,
@@ -40,7 +48,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         var session = Rent();
         try
         {
-            var version = session.WriteInvoice(id, DateTimeOffset.UtcNow.UtcTicks);
+            var version = await session.WriteInvoice(id, DateTimeOffset.UtcNow.UtcTicks);
             if (version is null)
             {
                 await Problem(context, StatusCodes.Status404NotFound, "invoice_not_found");
@@ -94,7 +102,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         var session = Rent();
         try
         {
-            session.WritePage(customerId, after, limit, DateTimeOffset.UtcNow.UtcTicks);
+            await session.WritePage(customerId, after, limit, DateTimeOffset.UtcNow.UtcTicks);
             await Send(context, session.Json);
         }
         finally
@@ -109,7 +117,12 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         {
             session.Dispose();
         }
+
+        _dataSource?.Dispose();
     }
+
+    private static bool IsPostgres(string database) =>
+        database.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || database.StartsWith("Server=", StringComparison.OrdinalIgnoreCase);
 
     private static Task Send(HttpContext context, ArrayBufferWriter<byte> json)
     {
@@ -125,7 +138,9 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         return context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $$"""{"status":{{status}},"code":"{{code}}"}"""));
     }
 
-    private Session Rent() => reuseSessions && _sessions.TryTake(out var session) ? session : new Session(_connectionString);
+    private Session Rent() => reuseSessions && _sessions.TryTake(out var session)
+        ? session
+        : new Session(_dataSource is null ? new SqliteConnection(_sqliteConnectionString) : _dataSource.CreateConnection(), _postgres, prepare: reuseSessions || !_postgres);
 
     private void Return(Session session)
     {
@@ -142,14 +157,20 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
     /// <summary>One open connection, its prepared statements, and a JSON buffer; used by one request at a time.</summary>
     private sealed class Session : IDisposable
     {
-        private readonly SqliteConnection _connection;
-        private SqliteCommand? _byId;
-        private readonly SqliteCommand?[] _pages = new SqliteCommand?[4];
+        private readonly DbConnection _connection;
+        private readonly bool _postgres;
+        private readonly bool _prepare;
+        private DbCommand? _byId;
+        private readonly DbCommand?[] _pages = new DbCommand?[4];
         private readonly Utf8JsonWriter _writer;
 
-        public Session(string connectionString)
+        // Npgsql keeps a prepared statement on its physical connection across pool rentals, so the minimal PostgreSQL
+        // baseline does not prepare at all (as EF Core does not); SQLite compiles every statement either way.
+        public Session(DbConnection connection, bool postgres, bool prepare)
         {
-            _connection = new SqliteConnection(connectionString);
+            _connection = connection;
+            _postgres = postgres;
+            _prepare = prepare;
             _connection.Open();
             // ASP.NET Core's JSON output escapes only what JSON requires ("+" stays "+"): the same encoder, for the same bytes.
             _writer = new Utf8JsonWriter(Json, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -158,13 +179,13 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         public ArrayBufferWriter<byte> Json { get; } = new(16 * 1024);
 
         /// <summary>Writes the invoice to <see cref="Json"/> and returns its version, or null when there is no such invoice.</summary>
-        public int? WriteInvoice(Guid id, long nowTicks)
+        public async Task<int?> WriteInvoice(Guid id, long nowTicks)
         {
             Reset();
-            _byId ??= Prepare(InvoiceSql.ById, "$id");
+            _byId ??= Prepare(InvoiceSql.ById, "id");
             _byId.Parameters[0].Value = Stored(id);
-            using var reader = _byId.ExecuteReader();
-            if (!reader.Read())
+            await using var reader = await _byId.ExecuteReaderAsync();
+            if (!await reader.ReadAsync())
             {
                 return null;
             }
@@ -174,7 +195,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
             {
                 InvoiceJson.WriteItem(_writer, reader);
             }
-            while (reader.Read());
+            while (await reader.ReadAsync());
 
             InvoiceJson.WriteInvoiceEnd(_writer);
             _writer.Flush();
@@ -182,33 +203,32 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
         }
 
         /// <summary>Writes <c>{"data": [...], "next_page_token": …}</c>: up to limit invoices, newest first, after the cursor.</summary>
-        public void WritePage(Guid? customerId, Guid? after, int limit, long nowTicks)
+        public async Task WritePage(Guid? customerId, Guid? after, int limit, long nowTicks)
         {
             Reset();
             var command = PageCommand(customerId is not null, after is not null);
-            command.Parameters["$limit"].Value = limit + 1;
+            command.Parameters["limit"].Value = limit + 1;
             if (customerId is { } customer)
             {
-                command.Parameters["$customer_id"].Value = Stored(customer);
+                command.Parameters["customer_id"].Value = Stored(customer);
             }
 
             if (after is { } afterId)
             {
-                command.Parameters["$after"].Value = Stored(afterId);
+                command.Parameters["after"].Value = Stored(afterId);
             }
 
             _writer.WriteStartObject();
             _writer.WriteStartArray("data"u8);
             var count = 0;
-            var currentRow = long.MinValue;
             var lastId = Guid.Empty;
             var more = false;
-            using (var reader = command.ExecuteReader())
+            await using (var reader = await command.ExecuteReaderAsync())
             {
-                while (reader.Read())
+                while (await reader.ReadAsync())
                 {
-                    var row = reader.GetInt64(InvoiceJson.RowId);
-                    if (row != currentRow)
+                    var id = reader.GetGuid(InvoiceJson.Id);
+                    if (count == 0 || id != lastId)
                     {
                         if (count > 0)
                         {
@@ -221,8 +241,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
                             break;
                         }
 
-                        currentRow = row;
-                        lastId = reader.GetGuid(InvoiceJson.Id);
+                        lastId = id;
                         InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
                     }
 
@@ -261,7 +280,8 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
             _connection.Dispose();
         }
 
-        private static string Stored(Guid id) => id.ToString().ToUpperInvariant();
+        // Folio keeps Guids as uppercase text in SQLite and as uuid in PostgreSQL.
+        private object Stored(Guid id) => _postgres ? id : id.ToString().ToUpperInvariant();
 
         private void Reset()
         {
@@ -269,28 +289,41 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
             _writer.Reset(Json);
         }
 
-        private SqliteCommand PageCommand(bool byCustomer, bool hasCursor)
+        private DbCommand PageCommand(bool byCustomer, bool hasCursor)
         {
             var index = (byCustomer ? 1 : 0) + (hasCursor ? 2 : 0);
             return _pages[index] ??= (byCustomer, hasCursor) switch
             {
-                (true, true) => Prepare(InvoiceSql.PageOfCustomerAfter, "$customer_id", "$after", "$limit"),
-                (true, false) => Prepare(InvoiceSql.FirstPageOfCustomer, "$customer_id", "$limit"),
-                (false, true) => Prepare(InvoiceSql.PageAfter, "$after", "$limit"),
-                _ => Prepare(InvoiceSql.FirstPage, "$limit"),
+                (true, true) => Prepare(InvoiceSql.PageOfCustomerAfter, "customer_id", "after", "limit"),
+                (true, false) => Prepare(InvoiceSql.FirstPageOfCustomer, "customer_id", "limit"),
+                (false, true) => Prepare(InvoiceSql.PageAfter, "after", "limit"),
+                _ => Prepare(InvoiceSql.FirstPage, "limit"),
             };
         }
 
-        private SqliteCommand Prepare(string sql, params string[] parameters)
+        private DbCommand Prepare(string sql, params string[] parameters)
         {
             var command = _connection.CreateCommand();
             command.CommandText = sql;
             foreach (var name in parameters)
             {
-                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = DBNull.Value;
+                if (_postgres)
+                {
+                    // PostgreSQL prepares with the parameter types: name them, as a hand-written query would.
+                    ((NpgsqlParameter)parameter).NpgsqlDbType = name == "limit" ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Uuid;
+                }
+
+                command.Parameters.Add(parameter);
             }
 
-            command.Prepare();
+            if (_prepare)
+            {
+                command.Prepare();
+            }
+
             return command;
         }
     }

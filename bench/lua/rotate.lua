@@ -1,10 +1,13 @@
 -- wrk script of the Folio load benchmark.
 --   wrk ... -s bench/lua/rotate.lua http://127.0.0.1:PORT -- PATHS_FILE
--- Sends GET requests rotating over the request paths in PATHS_FILE (one per line, e.g. /v1/invoices/<id>), so that a
--- run touches thousands of different invoices or customers; each wrk thread starts at its own offset. Headers given to
--- wrk with -H (the Authorization header) go with every request. A line may carry its own header after a tab
--- ("/v1/invoices?limit=50<TAB>Authorization: Bearer folio_sk_..."), which then replaces a -H header of the same name:
--- that is how one run rotates over the keys of many organizations. done() prints one machine-readable line:
+-- Sends requests (GET unless told otherwise) rotating over the request paths in PATHS_FILE (one per line, e.g.
+-- /v1/invoices/<id>), so that a run touches thousands of different invoices or customers; each wrk thread starts at its
+-- own offset. Headers given to wrk with -H (the Authorization header) go with every request. A line may carry its own
+-- header after a tab ("/v1/invoices?limit=50<TAB>Authorization: Bearer folio_sk_..."), which then replaces a -H header
+-- of the same name: that is how one run rotates over the keys of many organizations. An optional method and body
+-- follow the paths file ("-- PATHS_FILE POST '{\"amount\":1}'"): the payment scenario posts to a different invoice
+-- with every request.
+-- done() prints one machine-readable line:
 --   BENCH_RESULT requests=… rps=… p50_ms=… p90_ms=… p99_ms=… max_ms=… non2xx=… socket_errors=…
 
 local threads = {}
@@ -17,6 +20,8 @@ end
 local paths = {}
 local headers = {}
 local index = 0
+local method = "GET"
+local body = nil
 
 -- The -H headers with the line's own header added (or replacing one of the same name).
 local function with_header(header, line)
@@ -35,6 +40,11 @@ end
 function init(args)
   local name = args[1]
   assert(name, "pass the paths file after --")
+  method = args[2] or method
+  body = args[3]
+  if body then
+    wrk.headers["Content-Type"] = "application/json"
+  end
   local file = assert(io.open(name, "r"))
   for line in file:lines() do
     if #line > 0 then
@@ -53,7 +63,7 @@ end
 
 function request()
   index = index % #paths + 1
-  return wrk.format("GET", paths[index], headers[index])
+  return wrk.format(method, paths[index], headers[index], body)
 end
 
 function done(summary, latency, requests)

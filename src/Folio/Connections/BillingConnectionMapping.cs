@@ -24,11 +24,26 @@ public static class BillingConnections
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
-        if (!await db.BillingConnections.AnyAsync(c => c.Id == BillingConnection.LedgerId, cancellationToken))
+        if (await db.BillingConnections.AnyAsync(c => c.Id == BillingConnection.LedgerId, cancellationToken))
         {
-            db.BillingConnections.Add(BillingConnection.Ledger(clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            return;
         }
+
+        db.BillingConnections.Add(BillingConnection.Ledger(clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two servers starting together on a new database both find no ledger; the second insert loses the race.
+            db.ChangeTracker.Clear();
+            if (!await db.BillingConnections.AnyAsync(c => c.Id == BillingConnection.LedgerId, cancellationToken))
+            {
+                throw;
+            }
+        }
+
+        db.ChangeTracker.Clear();
     }
 }

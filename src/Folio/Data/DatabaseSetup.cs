@@ -24,8 +24,8 @@ public static class DatabaseSetup
         var setting = configuration[Setting];
         if (PostgresConnection.IsPostgres(setting))
         {
-            var postgres = PostgresConnection.ToKeywordForm(setting!);
-            var reads = configuration[ReadSetting] is { Length: > 0 } standbys ? PostgresConnection.ForReads(postgres, standbys) : postgres;
+            var postgres = PostgresConnection.WithAutoPrepare(PostgresConnection.ToKeywordForm(setting!));
+            var reads = configuration[ReadSetting] is { Length: > 0 } standbys ? PostgresConnection.WithAutoPrepare(PostgresConnection.ForReads(postgres, standbys)) : postgres;
             services.AddDbContextPool<FolioDb, PostgresFolioDb>(options => ConfigurePostgres(options, postgres));
             services.AddDbContextPool<FolioReadDb>(options => ConfigurePostgres(options, reads));
             return services;

@@ -14,6 +14,25 @@ public static class PostgresConnection
         return IsUri(value) || value.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || value.StartsWith("Server=", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Npgsql's auto-prepare, unless the connection string sets it (Max Auto Prepare=0 turns it off).</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Folio sends a small, fixed set of statements, so each connection prepares them on the server once they repeat
+    /// (Npgsql's auto-prepare) and PostgreSQL stops parsing and planning them per request. A pooler that cannot keep
+    /// prepared statements (PgBouncer before 1.21 in transaction mode) needs Max Auto Prepare=0 in the connection string.
+    /// </summary>
+    public static string WithAutoPrepare(string keywordForm)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(keywordForm);
+        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static string ToKeywordForm(string setting)
     {
         ArgumentNullException.ThrowIfNull(setting);

@@ -1,5 +1,6 @@
 using System.Net;
 using Folio.ApiKeys;
+using Folio.Data;
 using Folio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,12 +79,19 @@ public sealed class AccessTests(FolioApp app) : IClassFixture<FolioApp>
 
         var stored = await app.Query(db => db.ApiKeys.AsNoTracking().SingleAsync(k => k.Prefix == created.Str("prefix")));
         Assert.Equal(ApiKeySecret.Hash(secret), stored.SecretHash);
-        foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal" }.Where(File.Exists))
+        if (FolioApp.OnPostgres)
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy);
-            Assert.Equal(-1, copy.ToArray().AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)));
+            Assert.Equal(0, await app.Query(db => RowsContaining(db, secret)));
+        }
+        else
+        {
+            foreach (var file in new[] { app.DatabasePath, app.DatabasePath + "-wal" }.Where(File.Exists))
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var copy = new MemoryStream();
+                await stream.CopyToAsync(copy);
+                Assert.Equal(-1, copy.ToArray().AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)));
+            }
         }
 
         var client = app.Client(secret);
@@ -119,5 +127,22 @@ public sealed class AccessTests(FolioApp app) : IClassFixture<FolioApp>
         await _admin.Post("/v1/api_keys", new { scope = "organization", organization_id = Guid.NewGuid() }).ExpectProblem(HttpStatusCode.UnprocessableEntity, "organization_not_found", "organization_id");
         var user = await _books.User((await _books.Organization()).Str("id"));
         await _admin.Post("/v1/api_keys", new { scope = "organization", organization_id = user.Str("id") }).ExpectProblem(HttpStatusCode.UnprocessableEntity, "organization_not_found", "organization_id");
+    }
+
+    /// <summary>On PostgreSQL, the rows of every table whose text (all columns) contains the value; at least one table must be read.</summary>
+    private static async Task<int> RowsContaining(FolioDb db, string value)
+    {
+        var tables = await db.Database.SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'").ToListAsync();
+        Assert.Contains("api_keys", tables);
+        var rows = 0;
+        foreach (var table in tables)
+        {
+            var pattern = new Npgsql.NpgsqlParameter("pattern", $"%{value}%");
+            // The table name comes from the catalog, not from input; the value goes as a parameter.
+            var sql = "SELECT count(*)::int AS \"Value\" FROM \"" + table + "\" AS r WHERE r::text LIKE @pattern";
+            rows += await db.Database.SqlQueryRaw<int>(sql, pattern).SingleAsync();
+        }
+
+        return rows;
     }
 }

@@ -1,3 +1,4 @@
+using Folio.Data;
 using Folio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,48 @@ public sealed class MigrationTests(FolioApp app) : IClassFixture<FolioApp>
         Assert.Equal("bigint", columns["amount_remaining"]);
         Assert.Equal("numeric", columns["usd_per_unit"]);
         Assert.Equal(["discount_percent", "usd_per_unit"], columns.Where(c => c.Value == "numeric").Select(c => c.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Servers_starting_together_on_a_new_database_all_start_and_create_one_ledger_connection()
+    {
+        var folder = Directory.CreateTempSubdirectory("folio-migrate-race-");
+        await using var database = ProcessDatabase.In(folder.FullName, "race");
+        var contexts = Enumerable.Range(0, 4).Select(_ => Open(database.Setting)).ToList();
+        try
+        {
+            using var start = new Barrier(contexts.Count);
+            await Task.WhenAll(contexts.Select(db => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                await db.MigrateAsync(TimeProvider.System);
+            })));
+            Assert.Equal(1, await contexts[0].BillingConnections.CountAsync());
+            Assert.Empty(await contexts[0].Database.GetPendingMigrationsAsync());
+        }
+        finally
+        {
+            foreach (var db in contexts)
+            {
+                await db.DisposeAsync();
+            }
+
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static FolioDb Open(string setting)
+    {
+        if (PostgresConnection.IsPostgres(setting))
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresFolioDb>();
+            DatabaseSetup.ConfigurePostgres(postgres, setting);
+            return new PostgresFolioDb(postgres.Options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<FolioDb>();
+        DatabaseSetup.Configure(sqlite, DatabaseSetup.SqliteConnectionString(setting));
+        return new FolioDb(sqlite.Options);
     }
 
     private sealed record ColumnType(string Column, string Type);
