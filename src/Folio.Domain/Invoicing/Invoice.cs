@@ -82,6 +82,12 @@ public sealed class Invoice
     /// <summary>Incremented on every change; the optimistic-concurrency token.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The subscription this invoice bills, with <see cref="SubscriptionPeriod"/>; null for an invoice made by hand.</summary>
+    public Guid? SubscriptionId { get; private set; }
+
+    /// <summary>The billing period of <see cref="SubscriptionId"/> it bills: one invoice per subscription and period.</summary>
+    public int? SubscriptionPeriod { get; private set; }
+
     public IReadOnlyList<InvoiceItem> Items => _items;
 
     public long TotalExcludingTax => Total - Tax;
@@ -356,6 +362,18 @@ public sealed class Invoice
         SentAt = now;
         Touch(now);
         return null;
+    }
+
+    /// <summary>Marks a new draft as the invoice of one period of a subscription; set once, before it is first saved.</summary>
+    public void BillSubscriptionPeriod(Guid subscriptionId, int periodIndex)
+    {
+        if (Status != InvoiceStatus.Draft || SubscriptionId is not null)
+        {
+            throw new InvalidOperationException($"Invoice {Id} already bills a subscription period or is no longer a draft.");
+        }
+
+        SubscriptionId = subscriptionId;
+        SubscriptionPeriod = periodIndex;
     }
 
     public void SetMuted(bool muted, DateTimeOffset now)

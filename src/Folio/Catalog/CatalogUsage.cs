@@ -5,7 +5,7 @@ namespace Folio.Catalog;
 
 /// <summary>
 /// What uses the catalog. A used price, or a product with a used price, stays in the books: it can be archived but not
-/// deleted. Today an invoice line made from a price uses it; whatever else comes to reference prices joins
+/// deleted. An invoice line made from a price uses it, and so does a subscription item (past, current or scheduled); whatever else comes to reference prices joins
 /// <see cref="UsedPriceIds"/>, and every rule built on it follows.
 /// </summary>
 public static class CatalogUsage
@@ -14,7 +14,8 @@ public static class CatalogUsage
     public static IQueryable<Guid> UsedPriceIds(FolioDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.InvoiceItems.Where(i => i.PriceId != null).Select(i => i.PriceId!.Value);
+        return db.InvoiceItems.Where(i => i.PriceId != null).Select(i => i.PriceId!.Value)
+            .Concat(db.SubscriptionItems.Select(i => i.PriceId));
     }
 
     public static Task<bool> IsPriceUsed(FolioDb db, Guid priceId, CancellationToken cancellationToken) =>

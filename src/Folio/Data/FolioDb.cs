@@ -6,6 +6,7 @@ using Folio.Domain.Customers;
 using Folio.Domain.Invoicing;
 using Folio.Domain.Money;
 using Folio.Domain.Payments;
+using Folio.Domain.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Data;
@@ -35,6 +36,8 @@ public class FolioDb : DbContext
     public DbSet<BillingConnection> BillingConnections => Set<BillingConnection>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Price> Prices => Set<Price>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<SubscriptionItem> SubscriptionItems => Set<SubscriptionItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -64,6 +67,7 @@ public class FolioDb : DbContext
         configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowerCaseEnumConverter<ApiKeyScope>>();
         configurationBuilder.Properties<PriceType>().HaveConversion<LowerCaseEnumConverter<PriceType>>();
         configurationBuilder.Properties<IntervalUnit>().HaveConversion<LowerCaseEnumConverter<IntervalUnit>>();
+        configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<LowerCaseEnumConverter<SubscriptionStatus>>();
         if (Database.IsSqlite())
         {
             // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.

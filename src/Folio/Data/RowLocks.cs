@@ -6,11 +6,21 @@ namespace Folio.Data;
 /// Locks, inside the caller's transaction, the row a change checks before it writes. SQLite needs none: its writers hold
 /// the database's write lock from the start of their transaction. PostgreSQL at READ COMMITTED lets two transactions read
 /// the same row and both act on what they read (two payments of 60 on 100); locking the row first makes the second one
-/// wait, then read what the first committed. Lock order is invoice, then customer, then product, then price, everywhere
+/// wait, then read what the first committed. Lock order is subscription, then invoice, then customer, then product, then price, everywhere
 /// (and the lookup key lock of prices before any of them), so waits never cycle.
 /// </summary>
 public static class RowLocks
 {
+    /// <summary>The subscription: its items, state, next period to invoice and version.</summary>
+    public static async Task LockSubscription(this FolioDb db, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM subscriptions WHERE id = {subscriptionId} FOR UPDATE", cancellationToken);
+        }
+    }
+
     /// <summary>The invoice: its state, amounts and version.</summary>
     public static async Task LockInvoice(this FolioDb db, Guid invoiceId, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Invoices;
 using Folio.Payments;
+using Folio.Subscriptions;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -66,6 +67,7 @@ public static class FolioServer
         app.MapExchangeRates();
         app.MapProducts();
         app.MapPrices();
+        app.MapSubscriptions();
         app.MapBillingProfiles();
         app.MapConsoleApi();
         app.MapOrganizationBilling();

@@ -48,6 +48,8 @@ internal sealed class InvoiceMapping : IEntityTypeConfiguration<Invoice>
         builder.Navigation(i => i.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasIndex(i => i.Number).IsUnique();
+        // One invoice per subscription and billing period: a second bill run over the same period fails on this key.
+        builder.HasIndex(i => new { i.SubscriptionId, i.SubscriptionPeriod }).IsUnique();
         // Keyset pagination walks ids (UUIDv7, so newest first) under each list filter.
         builder.HasIndex(i => new { i.CustomerId, i.Id });
         builder.HasIndex(i => new { i.OrganizationId, i.Id });

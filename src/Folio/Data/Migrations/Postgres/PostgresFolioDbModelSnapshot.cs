@@ -657,6 +657,14 @@ namespace Folio.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<int?>("SubscriptionPeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("subscription_period");
+
                     b.Property<long>("Subtotal")
                         .HasColumnType("bigint")
                         .HasColumnName("subtotal");
@@ -762,6 +770,9 @@ namespace Folio.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("SubscriptionId", "SubscriptionPeriod")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
@@ -952,6 +963,152 @@ namespace Folio.Data.Migrations.Postgres
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Folio.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BillingAnchor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("billing_anchor");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_at_period_end");
+
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DaysUntilDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_until_due");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("NextBillAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_bill_at");
+
+                    b.Property<int>("NextPeriodIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("next_period_index");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("StartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("TrialEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trial_end");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Recurrence", "Folio.Domain.Subscriptions.Subscription.Recurrence#Recurrence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("integer")
+                                .HasColumnName("interval_count");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("interval");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("NextBillAt", "Id");
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.Domain.Subscriptions.SubscriptionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EffectiveFromPeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("effective_from_period");
+
+                    b.Property<int?>("EndsAfterPeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("ends_after_period");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("PriceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("price_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscription_items");
+
+                    b.HasIndex("PriceId");
+
+                    b.HasIndex("SubscriptionId", "EffectiveFromPeriod");
+
+                    b.ToTable("subscription_items", (string)null);
+                });
+
             modelBuilder.Entity("Folio.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("Folio.Domain.Customers.Customer", null)
@@ -1013,7 +1170,30 @@ namespace Folio.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Folio.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.HasOne("Folio.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Folio.Domain.Subscriptions.SubscriptionItem", b =>
+                {
+                    b.HasOne("Folio.Domain.Subscriptions.Subscription", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Folio.Domain.Subscriptions.Subscription", b =>
                 {
                     b.Navigation("Items");
                 });

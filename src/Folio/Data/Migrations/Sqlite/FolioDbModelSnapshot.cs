@@ -652,6 +652,14 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<int?>("SubscriptionPeriod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscription_period");
+
                     b.Property<long>("Subtotal")
                         .HasColumnType("INTEGER")
                         .HasColumnName("subtotal");
@@ -757,6 +765,9 @@ namespace Folio.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("SubscriptionId", "SubscriptionPeriod")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
@@ -947,6 +958,152 @@ namespace Folio.Data.Migrations.Sqlite
                     b.ToTable("payments", (string)null);
                 });
 
+            modelBuilder.Entity("Folio.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BillingAnchor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("billing_anchor");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_at_period_end");
+
+                    b.Property<long?>("CanceledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DaysUntilDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_until_due");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long?>("NextBillAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_bill_at");
+
+                    b.Property<int>("NextPeriodIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_period_index");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("StartAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TrialEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trial_end");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Recurrence", "Folio.Domain.Subscriptions.Subscription.Recurrence#Recurrence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Count")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("interval_count");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("interval");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("CustomerId", "Id");
+
+                    b.HasIndex("NextBillAt", "Id");
+
+                    b.HasIndex("OrganizationId", "Id");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.Domain.Subscriptions.SubscriptionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EffectiveFromPeriod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_from_period");
+
+                    b.Property<int?>("EndsAfterPeriod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_after_period");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("PriceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscription_items");
+
+                    b.HasIndex("PriceId");
+
+                    b.HasIndex("SubscriptionId", "EffectiveFromPeriod");
+
+                    b.ToTable("subscription_items", (string)null);
+                });
+
             modelBuilder.Entity("Folio.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("Folio.Domain.Customers.Customer", null)
@@ -1008,7 +1165,30 @@ namespace Folio.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Folio.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.HasOne("Folio.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Folio.Domain.Subscriptions.SubscriptionItem", b =>
+                {
+                    b.HasOne("Folio.Domain.Subscriptions.Subscription", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Folio.Domain.Subscriptions.Subscription", b =>
                 {
                     b.Navigation("Items");
                 });
