@@ -12,7 +12,7 @@ public sealed record CustomerProfile(
     string? ExternalId,
     IReadOnlyDictionary<string, string> Metadata)
 {
-    public const int MaxMetadataEntries = 50;
+    public const int MaxMetadataEntries = MetadataRules.MaxEntries;
 
     public IEnumerable<RuleViolation> Validate()
     {
@@ -39,20 +39,9 @@ public sealed record CustomerProfile(
             yield return violation;
         }
 
-        if (Metadata is not null)
+        foreach (var violation in MetadataRules.Validate(Metadata))
         {
-            if (Metadata.Count > MaxMetadataEntries)
-            {
-                yield return RuleViolation.Invalid("metadata", "invalid_metadata", $"metadata holds at most {MaxMetadataEntries} entries.");
-            }
-
-            foreach (var (key, value) in Metadata)
-            {
-                if (key.Length is 0 or > 40 || value is null || value.Length > 500)
-                {
-                    yield return RuleViolation.Invalid($"metadata.{key}", "invalid_metadata", "metadata keys are 1 to 40 characters and values are strings of at most 500.");
-                }
-            }
+            yield return violation;
         }
     }
 }

@@ -23,6 +23,7 @@ public sealed class InvoiceItem
         PeriodStart = spec.PeriodStart;
         PeriodEnd = spec.PeriodEnd;
         ProductRef = spec.ProductRef;
+        PriceId = spec.PriceId;
     }
 
     public Guid Id { get; private set; }
@@ -38,6 +39,9 @@ public sealed class InvoiceItem
     public DateTimeOffset? PeriodStart { get; private set; }
     public DateTimeOffset? PeriodEnd { get; private set; }
     public string? ProductRef { get; private set; }
+
+    /// <summary>The catalog price the line was made from; null for a line written by hand.</summary>
+    public Guid? PriceId { get; private set; }
 
     /// <summary>The line's id at the external provider its invoice was pulled from.</summary>
     public string? ExternalId { get; private set; }
@@ -56,7 +60,7 @@ public sealed class InvoiceItem
     /// <summary>Net amount plus exclusive tax: what this line adds to the invoice total.</summary>
     public long Total { get; private set; }
 
-    public LineItemSpec Spec => new(Description, Quantity, UnitAmount, DiscountAmount, DiscountPercent, TaxRate, TaxInclusive, PeriodStart, PeriodEnd, ProductRef);
+    public LineItemSpec Spec => new(Description, Quantity, UnitAmount, DiscountAmount, DiscountPercent, TaxRate, TaxInclusive, PeriodStart, PeriodEnd, ProductRef, PriceId);
 
     internal void Apply(LineTotals totals)
     {

@@ -2,7 +2,10 @@ using Folio.Domain.Money;
 
 namespace Folio.Domain.Invoicing;
 
-/// <summary>What a caller asks for on one invoice line, before any amount is computed.</summary>
+/// <summary>
+/// What a caller asks for on one invoice line, before any amount is computed. <see cref="PriceId"/> names the catalog
+/// price the line was made from, whose terms it carries (<see cref="Catalog.Price.Bill"/>).
+/// </summary>
 public sealed record LineItemSpec(
     string Description,
     decimal Quantity,
@@ -13,7 +16,8 @@ public sealed record LineItemSpec(
     bool TaxInclusive = false,
     DateTimeOffset? PeriodStart = null,
     DateTimeOffset? PeriodEnd = null,
-    string? ProductRef = null)
+    string? ProductRef = null,
+    Guid? PriceId = null)
 {
     public const decimal MaxQuantity = 1_000_000m;
     public const long MaxUnitAmount = 1_000_000_000_000L;

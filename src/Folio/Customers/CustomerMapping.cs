@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Folio.Data;
 using Folio.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -20,14 +20,7 @@ internal sealed class CustomerMapping : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.TaxId).HasMaxLength(64);
         builder.Property(c => c.PurchaseOrder).HasMaxLength(100);
         builder.Property(c => c.ExternalId).HasMaxLength(200);
-        builder.Property(c => c.Metadata)
-            .HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                text => JsonSerializer.Deserialize<Dictionary<string, string>>(text, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
-                new ValueComparer<Dictionary<string, string>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    value => value.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-                    value => new Dictionary<string, string>(value, StringComparer.Ordinal)));
+        builder.Property(c => c.Metadata).AsJsonText();
         builder.ComplexProperty(c => c.Address, address =>
         {
             address.Property(a => a.Line1).HasColumnName("address_line1").HasMaxLength(200);

@@ -1,4 +1,5 @@
 using Folio.ApiKeys;
+using Folio.Domain.Catalog;
 using Folio.Domain.Connections;
 using Folio.Domain.Credits;
 using Folio.Domain.Customers;
@@ -32,6 +33,8 @@ public class FolioDb : DbContext
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<BillingConnection> BillingConnections => Set<BillingConnection>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Price> Prices => Set<Price>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +62,8 @@ public class FolioDb : DbContext
         configurationBuilder.Properties<CreditTransactionType>().HaveConversion<LowerCaseEnumConverter<CreditTransactionType>>();
         configurationBuilder.Properties<AccountStatus>().HaveConversion<LowerCaseEnumConverter<AccountStatus>>();
         configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowerCaseEnumConverter<ApiKeyScope>>();
+        configurationBuilder.Properties<PriceType>().HaveConversion<LowerCaseEnumConverter<PriceType>>();
+        configurationBuilder.Properties<IntervalUnit>().HaveConversion<LowerCaseEnumConverter<IntervalUnit>>();
         if (Database.IsSqlite())
         {
             // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.

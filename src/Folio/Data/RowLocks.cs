@@ -6,7 +6,8 @@ namespace Folio.Data;
 /// Locks, inside the caller's transaction, the row a change checks before it writes. SQLite needs none: its writers hold
 /// the database's write lock from the start of their transaction. PostgreSQL at READ COMMITTED lets two transactions read
 /// the same row and both act on what they read (two payments of 60 on 100); locking the row first makes the second one
-/// wait, then read what the first committed. Lock order is invoice, then customer, everywhere, so waits never cycle.
+/// wait, then read what the first committed. Lock order is invoice, then customer, then product, then price, everywhere
+/// (and the lookup key lock of prices before any of them), so waits never cycle.
 /// </summary>
 public static class RowLocks
 {
@@ -53,6 +54,62 @@ public static class RowLocks
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
+        }
+    }
+
+    /// <summary>The product: its state (archived or not) and version, and whether it still exists.</summary>
+    public static async Task LockProduct(this FolioDb db, Guid productId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = {productId} FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>The price: its state, version and lookup key, and whether it still exists.</summary>
+    public static async Task LockPrice(this FolioDb db, Guid priceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM prices WHERE id = {priceId} FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>Every price of a product, in id order: a product being deleted takes its unused prices with it.</summary>
+    public static async Task LockPricesOf(this FolioDb db, Guid productId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM prices WHERE product_id = {productId} ORDER BY id FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Keeps catalog rows as read (there, unarchived) until the caller commits, without queueing other readers: a line made
+    /// from a price makes an archive or a delete of the price or its product wait, and then the delete sees the line.
+    /// Products first, then prices, each in id order.
+    /// </summary>
+    public static async Task KeepCatalog(this FolioDb db, IReadOnlyCollection<Guid> productIds, IReadOnlyCollection<Guid> priceIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(productIds);
+        ArgumentNullException.ThrowIfNull(priceIds);
+        if (db.Database.IsNpgsql())
+        {
+            Guid[] products = [.. productIds];
+            Guid[] prices = [.. priceIds];
+            if (products.Length > 0)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = ANY({products}) ORDER BY id FOR SHARE", cancellationToken);
+            }
+
+            if (prices.Length > 0)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM prices WHERE id = ANY({prices}) ORDER BY id FOR SHARE", cancellationToken);
+            }
         }
     }
 }

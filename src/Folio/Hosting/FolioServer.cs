@@ -2,6 +2,7 @@ using Folio.Access;
 using Folio.Api;
 using Folio.ApiKeys;
 using Folio.BillingProfiles;
+using Folio.Catalog;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
@@ -63,6 +64,8 @@ public static class FolioServer
         app.MapPayments();
         app.MapApiKeys();
         app.MapExchangeRates();
+        app.MapProducts();
+        app.MapPrices();
         app.MapBillingProfiles();
         app.MapConsoleApi();
         app.MapOrganizationBilling();

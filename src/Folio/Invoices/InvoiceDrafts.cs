@@ -32,7 +32,12 @@ public static class InvoiceDrafts
             }
 
             var organizationId = customer.Kind == CustomerKind.Organization ? customer.Id : customer.OrganizationId;
-            var items = request.Items?.Select(i => i?.ToSpec()!).ToList() ?? [];
+            var (items, refused) = await InvoiceLines.Resolve(db, InvoiceLines.Of(request.Items ?? []), currency.Code, null, cancellationToken);
+            if (refused.Count > 0)
+            {
+                return Outcome<Invoice>.Rejected([.. refused, .. request.ToDraft().Validate()]);
+            }
+
             var (invoice, violations) = Invoice.CreateDraft(clock.NewId(), customer.Id, organizationId, currency, request.ToDraft(), items, clock.GetUtcNow(), clock.NewId);
             if (invoice is null)
             {
@@ -45,9 +50,21 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> Update(FolioDb db, TimeProvider clock, Guid id, UpdateInvoiceRequest request, int? expectedVersion, CancellationToken cancellationToken) =>
-        Change(db, id, expectedVersion, invoice =>
+        Change(db, id, expectedVersion, async invoice =>
         {
-            var items = request.Items?.Select(i => i?.ToSpec()!).ToList();
+            IReadOnlyList<LineItemSpec>? items = null;
+            if (request.Items is not null && invoice.Status == InvoiceStatus.Draft)
+            {
+                // Replacing the lines may keep those the draft had from a price archived since; a new use of it is refused.
+                var (resolved, refused) = await InvoiceLines.Resolve(db, InvoiceLines.Of(request.Items), invoice.Currency, PricesOf(invoice), cancellationToken);
+                if (refused.Count > 0)
+                {
+                    return Outcome<Invoice>.Rejected([.. refused, .. request.MergeInto(invoice.Header).Validate()]);
+                }
+
+                items = resolved;
+            }
+
             var before = invoice.Items.Select(i => i.Id).ToHashSet();
             var violations = invoice.UpdateDraft(request.MergeInto(invoice.Header), items, clock.GetUtcNow(), clock.NewId);
             if (violations.Count > 0)
@@ -61,9 +78,21 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> AddItem(FolioDb db, TimeProvider clock, Guid id, InvoiceItemRequest request, CancellationToken cancellationToken) =>
-        Change(db, id, null, invoice =>
+        Change(db, id, null, async invoice =>
         {
-            var (item, violations) = invoice.AddItem(request.ToSpec(), clock.GetUtcNow(), clock.NewId());
+            if (invoice.Status != InvoiceStatus.Draft)
+            {
+                // The invoice's own refusal (409), whatever the line says.
+                return Outcome<Invoice>.Rejected(invoice.AddItem(request.ToSpec(), clock.GetUtcNow(), clock.NewId()).Violations);
+            }
+
+            var (lines, refused) = await InvoiceLines.Resolve(db, [new InvoiceLines.Asked(request, "item")], invoice.Currency, null, cancellationToken);
+            if (refused.Count > 0)
+            {
+                return Outcome<Invoice>.Rejected(refused);
+            }
+
+            var (item, violations) = invoice.AddItem(lines[0], clock.GetUtcNow(), clock.NewId());
             if (item is null)
             {
                 return Outcome<Invoice>.Rejected(violations);
@@ -93,6 +122,8 @@ public static class InvoiceDrafts
             return invoice;
         }, cancellationToken);
 
+    private static HashSet<Guid> PricesOf(Invoice invoice) => [.. invoice.Items.Select(i => i.PriceId).OfType<Guid>()];
+
     /// <summary>Loads an invoice with its lines, applies a change and saves it in one transaction; 412 when the caller's version is stale.</summary>
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Outcome<Invoice>> change, CancellationToken cancellationToken) =>
         Change(db, id, expectedVersion, invoice => Task.FromResult(change(invoice)), cancellationToken);
@@ -109,7 +140,7 @@ public static class InvoiceDrafts
 
             if (expectedVersion is { } version && version != invoice.Version)
             {
-                return new RuleViolation(ViolationKind.Stale, "version_mismatch", $"The invoice is at version {invoice.Version}, not {version}: read it again and retry.");
+                return ETags.Stale("invoice", invoice.Version, version);
             }
 
             return await change(invoice);

@@ -2,10 +2,15 @@ using Folio.Domain.Invoicing;
 
 namespace Folio.Invoices;
 
-/// <summary>One line as sent by a client. Amounts are integers in minor units; quantity and rates carry up to 4 decimals.</summary>
+/// <summary>
+/// One line as sent by a client. Amounts are integers in minor units; quantity and rates carry up to 4 decimals. A line
+/// either is written by hand (description and unit_amount, with tax_rate and tax_inclusive) or names a catalog price
+/// (price_id, with quantity): the price then sets unit_amount, tax_rate and tax_inclusive, which the line may not give,
+/// and the description, which the line may override. Discounts, periods and product_ref work the same on both.
+/// </summary>
 public sealed record InvoiceItemRequest(
-    string Description,
-    long UnitAmount,
+    string? Description = null,
+    long? UnitAmount = null,
     decimal? Quantity = null,
     long? DiscountAmount = null,
     decimal? DiscountPercent = null,
@@ -13,10 +18,12 @@ public sealed record InvoiceItemRequest(
     bool? TaxInclusive = null,
     DateTimeOffset? PeriodStart = null,
     DateTimeOffset? PeriodEnd = null,
-    string? ProductRef = null)
+    string? ProductRef = null,
+    Guid? PriceId = null)
 {
+    /// <summary>The line as asked; for a line from a price, without the money terms the price will set.</summary>
     public LineItemSpec ToSpec() =>
-        new(Description, Quantity ?? 1, UnitAmount, DiscountAmount, DiscountPercent, TaxRate ?? 0, TaxInclusive ?? false, PeriodStart, PeriodEnd, ProductRef);
+        new(Description ?? string.Empty, Quantity ?? 1, UnitAmount ?? 0, DiscountAmount, DiscountPercent, TaxRate ?? 0, TaxInclusive ?? false, PeriodStart, PeriodEnd, ProductRef);
 }
 
 /// <summary>A new draft. Give due_at or days_until_due (default: the seller's setting, counted from finalization).</summary>

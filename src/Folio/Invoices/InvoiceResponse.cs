@@ -104,7 +104,8 @@ public sealed record BillToResponse(string? Name, string? Company, string? Email
 
 /// <summary>
 /// A line: amount = quantity × unit_amount; discount is the line's own; invoice_discount its share of the invoice's;
-/// tax is included in amount when tax_inclusive; total is what the line adds to the invoice total.
+/// tax is included in amount when tax_inclusive; total is what the line adds to the invoice total. price_id names the
+/// catalog price the line was made from (null for a line written by hand).
 /// </summary>
 public sealed record InvoiceItemResponse(
     Guid Id,
@@ -122,7 +123,8 @@ public sealed record InvoiceItemResponse(
     long Total,
     DateTimeOffset? PeriodStart,
     DateTimeOffset? PeriodEnd,
-    string? ProductRef)
+    string? ProductRef,
+    Guid? PriceId)
 {
     public static InvoiceItemResponse From(InvoiceItem item)
     {
@@ -143,7 +145,8 @@ public sealed record InvoiceItemResponse(
             item.Total,
             item.PeriodStart,
             item.PeriodEnd,
-            item.ProductRef);
+            item.ProductRef,
+            item.PriceId);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Folio.Access;
 using Folio.Api;
 using Folio.Data;
@@ -18,11 +17,12 @@ public static class InvoicesEndpoints
         group.MapGet("/{id}", Get).WithSummary("Get an invoice");
 
         var admin = group.MapGroup("/").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
-        admin.MapPost("/", Create).WithSummary("Create a draft invoice");
+        admin.MapPost("/", Create).WithSummary("Create a draft invoice").WithDescription(PricedLines);
         admin.MapPatch("/{id}", Update).WithSummary("Update a draft")
-            .WithDescription("Send If-Match with the ETag you read to refuse the change when someone else changed the draft first (412).");
+            .WithDescription("Send If-Match with the ETag you read to refuse the change when someone else changed the draft first (412). " +
+                "items, when given, replaces every line; a line from a price the draft already had may stay even if the price was archived since. " + PricedLines);
         admin.MapDelete("/{id}", Delete).WithSummary("Delete a draft");
-        admin.MapPost("/{id}/items", AddItem).WithSummary("Add a line to a draft");
+        admin.MapPost("/{id}/items", AddItem).WithSummary("Add a line to a draft").WithDescription(PricedLines);
         admin.MapDelete("/{id}/items/{itemId}", RemoveItem).WithSummary("Remove a line from a draft");
         admin.MapPost("/{id}/finalize", (string id, FolioDb db, TimeProvider clock, IOptions<InvoiceOptions> options, HttpResponse response, CancellationToken ct) =>
             Respond(response, clock, id, invoiceId => InvoiceLifecycle.Finalize(db, clock, options, invoiceId, ct)))
@@ -43,6 +43,14 @@ public static class InvoicesEndpoints
             Respond(response, clock, id, invoiceId => InvoiceLifecycle.SetMuted(db, clock, invoiceId, false, ct)))
             .WithSummary("Unmute");
     }
+
+    private const string PricedLines =
+        "A line is written by hand (description and unit_amount, with tax_rate and tax_inclusive) or made from a catalog price " +
+        "(price_id, with quantity). A line from a price takes unit_amount, tax_rate and tax_inclusive from the price, and the line may not give them " +
+        "(400 set_by_price); its description is the product's name, with the price's nickname in parentheses, unless the line gives its own, which wins. " +
+        "Discounts, periods and product_ref work as on any line. The price must be in the invoice's currency (422 price_currency_mismatch); an archived " +
+        "price, or a price of an archived product, cannot make new lines (422 price_archived); an unknown one is 422 price_not_found; each names " +
+        "items[i].price_id. The line keeps the price's id in price_id.";
 
     private static async Task<Results<Ok<Page<InvoiceResponse>>, ProblemHttpResult>> List(
         [AsParameters] InvoiceListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct) =>
@@ -71,9 +79,9 @@ public static class InvoicesEndpoints
             return Problems.NotFound("invoice_not_found");
         }
 
-        if (!TryReadIfMatch(http, out var expectedVersion))
+        if (!ETags.TryReadIfMatch(http, out var expectedVersion))
         {
-            return Problems.Invalid("If-Match", "invalid_if_match", "If-Match takes the ETag of the invoice as returned, such as \"v3\".");
+            return ETags.InvalidIfMatch("invoice");
         }
 
         return Problems.Map(await InvoiceDrafts.Update(db, clock, invoiceId, request, expectedVersion, ct), invoice => Ok(response, invoice, clock));
@@ -106,25 +114,5 @@ public static class InvoicesEndpoints
         return TypedResults.Ok(InvoiceResponse.From(invoice, clock.GetUtcNow()));
     }
 
-    private static void SetETag(HttpResponse response, Invoice invoice) =>
-        response.Headers.ETag = $"\"v{invoice.Version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static bool TryReadIfMatch(HttpRequest request, out int? version)
-    {
-        version = null;
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrEmpty(header) || header == "*")
-        {
-            return true;
-        }
-
-        var tag = header.Trim().TrimStart('W', '/').Trim('"');
-        if (tag.StartsWith('v') && int.TryParse(tag.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            version = parsed;
-            return true;
-        }
-
-        return false;
-    }
+    private static void SetETag(HttpResponse response, Invoice invoice) => ETags.Set(response, invoice.Version);
 }

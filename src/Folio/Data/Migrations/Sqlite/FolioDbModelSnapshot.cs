@@ -94,6 +94,152 @@ namespace Folio.Data.Migrations.Sqlite
                     b.ToTable("number_sequences", (string)null);
                 });
 
+            modelBuilder.Entity("Folio.Domain.Catalog.Price", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("LookupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lookup_key");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
+                    b.Property<string>("Nickname")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nickname");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("RecurringInterval")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recurring_interval");
+
+                    b.Property<int?>("RecurringIntervalCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recurring_interval_count");
+
+                    b.Property<bool>("TaxInclusive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_inclusive");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<long>("UnitAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_amount");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prices");
+
+                    b.HasIndex("LookupKey")
+                        .IsUnique()
+                        .HasFilter("\"archived_at\" IS NULL AND \"lookup_key\" IS NOT NULL");
+
+                    b.HasIndex("ArchivedAt", "Id");
+
+                    b.HasIndex("Currency", "Id");
+
+                    b.HasIndex("LookupKey", "Id");
+
+                    b.HasIndex("ProductId", "Id");
+
+                    b.HasIndex("Type", "Id");
+
+                    b.ToTable("prices", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.Domain.Catalog.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_products");
+
+                    b.HasIndex("ArchivedAt", "Id");
+
+                    b.ToTable("products", (string)null);
+                });
+
             modelBuilder.Entity("Folio.Domain.Connections.BillingConnection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,6 +820,10 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
+                    b.Property<Guid?>("PriceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_id");
+
                     b.Property<string>("ProductRef")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -707,6 +857,8 @@ namespace Folio.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_invoice_items");
+
+                    b.HasIndex("PriceId");
 
                     b.HasIndex("InvoiceId", "Position");
 
@@ -801,6 +953,15 @@ namespace Folio.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Folio.Domain.Catalog.Price", b =>
+                {
+                    b.HasOne("Folio.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Folio.Domain.Credits.CreditTransaction", b =>
