@@ -6,6 +6,7 @@ using Folio.Domain.Subscriptions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using PriceTerms = Folio.Domain.Subscriptions.PriceTerms;
 
 namespace Folio.Domain.Tests.Subscriptions;
 

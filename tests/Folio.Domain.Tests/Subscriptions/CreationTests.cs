@@ -1,6 +1,7 @@
 using Folio.Domain.Catalog;
 using Folio.Domain.Subscriptions;
 using static Folio.Domain.Tests.Subscriptions.Fixture;
+using PriceTerms = Folio.Domain.Subscriptions.PriceTerms;
 
 namespace Folio.Domain.Tests.Subscriptions;
 

@@ -1,5 +1,6 @@
 using Folio.Domain.Catalog;
 using Folio.Domain.Subscriptions;
+using PriceTerms = Folio.Domain.Subscriptions.PriceTerms;
 
 namespace Folio.Domain.Tests.Subscriptions;
 

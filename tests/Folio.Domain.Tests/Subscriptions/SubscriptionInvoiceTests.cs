@@ -3,6 +3,7 @@ using Folio.Domain.Invoicing;
 using Folio.Domain.Money;
 using Folio.Domain.Subscriptions;
 using static Folio.Domain.Tests.Subscriptions.Fixture;
+using PriceTerms = Folio.Domain.Subscriptions.PriceTerms;
 
 namespace Folio.Domain.Tests.Subscriptions;
 
