@@ -18,6 +18,7 @@ internal static class InvoiceSql
         i.days_until_due, i.sent_at, i.paid_at, i.voided_at, i.marked_uncollectible_at, i.period_start, i.period_end, i.version,
         i.bill_to_name, i.bill_to_company, i.bill_to_email, i.bill_to_phone, i.bill_to_address_line1, i.bill_to_address_line2,
         i.bill_to_address_city, i.bill_to_address_region, i.bill_to_address_postal_code, i.bill_to_address_country, i.usd_per_unit,
+        i.subscription_id, i.subscription_period,
         t.id, t.description, t.quantity, t.unit_amount, t.amount, t.discount_amount, t.discount_percent, t.discount,
         t.invoice_discount, t.tax_rate, t.tax_inclusive, t.tax, t.total, t.period_start, t.period_end, t.product_ref, t.price_id
         """;
@@ -105,28 +106,33 @@ internal static class InvoiceJson
     private const int BillToPostalCode = 40;
     private const int BillToCountry = 41;
     private const int UsdPerUnit = 42;
-    private const int ItemId = 43;
-    private const int ItemDescription = 44;
-    private const int ItemQuantity = 45;
-    private const int ItemUnitAmount = 46;
-    private const int ItemAmount = 47;
-    private const int ItemDiscountAmount = 48;
-    private const int ItemDiscountPercent = 49;
-    private const int ItemDiscount = 50;
-    private const int ItemInvoiceDiscount = 51;
-    private const int ItemTaxRate = 52;
-    private const int ItemTaxInclusive = 53;
-    private const int ItemTax = 54;
-    private const int ItemTotal = 55;
-    private const int ItemPeriodStart = 56;
-    private const int ItemPeriodEnd = 57;
-    private const int ItemProductRef = 58;
-    private const int ItemPriceId = 59;
+    private const int SubscriptionId = 43;
+    private const int SubscriptionPeriod = 44;
+    private const int ItemId = 45;
+    private const int ItemDescription = 46;
+    private const int ItemQuantity = 47;
+    private const int ItemUnitAmount = 48;
+    private const int ItemAmount = 49;
+    private const int ItemDiscountAmount = 50;
+    private const int ItemDiscountPercent = 51;
+    private const int ItemDiscount = 52;
+    private const int ItemInvoiceDiscount = 53;
+    private const int ItemTaxRate = 54;
+    private const int ItemTaxInclusive = 55;
+    private const int ItemTax = 56;
+    private const int ItemTotal = 57;
+    private const int ItemPeriodStart = 58;
+    private const int ItemPeriodEnd = 59;
+    private const int ItemProductRef = 60;
+    private const int ItemPriceId = 61;
 
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    /// <summary>Writes the invoice's fields and opens its items array; returns the version (for the ETag).</summary>
-    public static int WriteInvoiceStart(Utf8JsonWriter writer, DbDataReader reader, long nowTicks)
+    /// <summary>
+    /// Writes the invoice's fields and opens its items array; returns what is written after the items (and the version,
+    /// for the ETag), read now because the reader will have moved on to the next invoice by then.
+    /// </summary>
+    public static InvoiceTail WriteInvoiceStart(Utf8JsonWriter writer, DbDataReader reader, long nowTicks)
     {
         writer.WriteStartObject();
         writer.WriteString("id"u8, reader.GetGuid(Id));
@@ -190,7 +196,10 @@ internal static class InvoiceJson
         var version = reader.GetInt32(Version);
         writer.WriteNumber("version"u8, version);
         writer.WriteStartArray("items"u8);
-        return version;
+        return new InvoiceTail(
+            version,
+            reader.IsDBNull(SubscriptionId) ? null : reader.GetGuid(SubscriptionId),
+            reader.IsDBNull(SubscriptionPeriod) ? null : reader.GetInt32(SubscriptionPeriod));
     }
 
     /// <summary>Writes the row's item, if the row has one (an invoice without items comes as one row of nulls).</summary>
@@ -222,9 +231,28 @@ internal static class InvoiceJson
         writer.WriteEndObject();
     }
 
-    public static void WriteInvoiceEnd(Utf8JsonWriter writer)
+    /// <summary>Closes the items array and writes what follows it: the subscription period a bill run issued the invoice for.</summary>
+    public static void WriteInvoiceEnd(Utf8JsonWriter writer, InvoiceTail tail)
     {
         writer.WriteEndArray();
+        if (tail.SubscriptionId is { } subscription)
+        {
+            writer.WriteString("subscription_id"u8, subscription);
+        }
+        else
+        {
+            writer.WriteNull("subscription_id"u8);
+        }
+
+        if (tail.SubscriptionPeriod is { } period)
+        {
+            writer.WriteNumber("subscription_period"u8, period);
+        }
+        else
+        {
+            writer.WriteNull("subscription_period"u8);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -332,3 +360,6 @@ internal static class InvoiceJson
         }
     }
 }
+
+/// <summary>The fields written after an invoice's items, and its version.</summary>
+internal readonly record struct InvoiceTail(int Version, Guid? SubscriptionId, int? SubscriptionPeriod);

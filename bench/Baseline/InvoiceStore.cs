@@ -190,16 +190,16 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
                 return null;
             }
 
-            var version = InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
+            var tail = InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
             do
             {
                 InvoiceJson.WriteItem(_writer, reader);
             }
             while (await reader.ReadAsync());
 
-            InvoiceJson.WriteInvoiceEnd(_writer);
+            InvoiceJson.WriteInvoiceEnd(_writer, tail);
             _writer.Flush();
-            return version;
+            return tail.Version;
         }
 
         /// <summary>Writes <c>{"data": [...], "next_page_token": …}</c>: up to limit invoices, newest first, after the cursor.</summary>
@@ -222,6 +222,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
             _writer.WriteStartArray("data"u8);
             var count = 0;
             var lastId = Guid.Empty;
+            var tail = default(InvoiceTail);
             var more = false;
             await using (var reader = await command.ExecuteReaderAsync())
             {
@@ -232,7 +233,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
                     {
                         if (count > 0)
                         {
-                            InvoiceJson.WriteInvoiceEnd(_writer);
+                            InvoiceJson.WriteInvoiceEnd(_writer, tail);
                         }
 
                         if (++count > limit)
@@ -242,7 +243,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
                         }
 
                         lastId = id;
-                        InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
+                        tail = InvoiceJson.WriteInvoiceStart(_writer, reader, nowTicks);
                     }
 
                     InvoiceJson.WriteItem(_writer, reader);
@@ -251,7 +252,7 @@ internal sealed class InvoiceStore(string database, bool reuseSessions) : IDispo
 
             if (count > 0 && !more)
             {
-                InvoiceJson.WriteInvoiceEnd(_writer);
+                InvoiceJson.WriteInvoiceEnd(_writer, tail);
             }
 
             _writer.WriteEndArray();
