@@ -1,4 +1,5 @@
 using Folio.ApiKeys;
+using Folio.BillRuns;
 using Folio.Domain.Catalog;
 using Folio.Domain.Connections;
 using Folio.Domain.Credits;
@@ -38,6 +39,8 @@ public class FolioDb : DbContext
     public DbSet<Price> Prices => Set<Price>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<SubscriptionItem> SubscriptionItems => Set<SubscriptionItem>();
+    public DbSet<BillRun> BillRuns => Set<BillRun>();
+    public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +71,7 @@ public class FolioDb : DbContext
         configurationBuilder.Properties<PriceType>().HaveConversion<LowerCaseEnumConverter<PriceType>>();
         configurationBuilder.Properties<IntervalUnit>().HaveConversion<LowerCaseEnumConverter<IntervalUnit>>();
         configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<LowerCaseEnumConverter<SubscriptionStatus>>();
+        configurationBuilder.Properties<BillRunStatus>().HaveConversion<LowerCaseEnumConverter<BillRunStatus>>();
         if (Database.IsSqlite())
         {
             // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.

@@ -2,6 +2,7 @@ using Folio.Access;
 using Folio.Api;
 using Folio.ApiKeys;
 using Folio.BillingProfiles;
+using Folio.BillRuns;
 using Folio.Catalog;
 using Folio.Credits;
 using Folio.Customers;
@@ -35,6 +36,7 @@ public static class FolioServer
         services.AddSingleton(TimeProvider.System);
         services.AddFolioDb(builder.Configuration);
         InvoiceOptions.Register(services, builder.Configuration);
+        BillRunOptions.Register(services, builder.Configuration);
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<JsonOptions>(options => JsonSetup.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -68,6 +70,7 @@ public static class FolioServer
         app.MapProducts();
         app.MapPrices();
         app.MapSubscriptions();
+        app.MapBillRuns();
         app.MapBillingProfiles();
         app.MapConsoleApi();
         app.MapOrganizationBilling();

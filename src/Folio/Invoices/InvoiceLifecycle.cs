@@ -31,26 +31,35 @@ public static class InvoiceLifecycle
                 return refused;
             }
 
-            var now = clock.GetUtcNow();
-            var rate = await ExchangeRateOperations.InForce(db, invoice.Currency, cancellationToken);
-            await db.LockCustomer(invoice.CustomerId, cancellationToken);
-            var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == invoice.CustomerId, cancellationToken);
-            var balance = await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken);
-            var number = await InvoiceNumbering.Next(db, options.Value, now, cancellationToken);
-            if (invoice.FinalizeInvoice(number, now, balance, options.Value.DefaultDaysUntilDue, BillingContact.Of(customer), rate) is { } violation)
-            {
-                return violation;
-            }
-
-            if (invoice.CreditApplied > 0)
-            {
-                db.CreditTransactions.Add(new CreditTransaction(
-                    clock.NewId(), invoice.CustomerId, invoice.Currency, -invoice.CreditApplied, CreditTransactionType.InvoiceApplication,
-                    $"Applied to invoice {invoice.Number}", now, invoice.Id));
-            }
-
-            return invoice;
+            return await Issue(db, clock, options.Value, invoice, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>
+    /// What finalizing does to a draft loaded (and locked, or new) in the caller's transaction: number, dates, exchange
+    /// rate, bill-to snapshot and credit balance. The finalize endpoint and the bill run both issue invoices through here.
+    /// </summary>
+    internal static async Task<Outcome<Invoice>> Issue(FolioDb db, TimeProvider clock, InvoiceOptions options, Invoice invoice, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rate = await ExchangeRateOperations.InForce(db, invoice.Currency, cancellationToken);
+        await db.LockCustomer(invoice.CustomerId, cancellationToken);
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == invoice.CustomerId, cancellationToken);
+        var balance = await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken);
+        var number = await InvoiceNumbering.Next(db, options, now, cancellationToken);
+        if (invoice.FinalizeInvoice(number, now, balance, options.DefaultDaysUntilDue, BillingContact.Of(customer), rate) is { } violation)
+        {
+            return violation;
+        }
+
+        if (invoice.CreditApplied > 0)
+        {
+            db.CreditTransactions.Add(new CreditTransaction(
+                clock.NewId(), invoice.CustomerId, invoice.Currency, -invoice.CreditApplied, CreditTransactionType.InvoiceApplication,
+                $"Applied to invoice {invoice.Number}", now, invoice.Id));
+        }
+
+        return invoice;
+    }
 
     /// <summary>Voids an invoice and gives back to the customer's balance any credit it had used.</summary>
     public static Task<Outcome<Invoice>> Void(FolioDb db, TimeProvider clock, Guid id, CancellationToken cancellationToken) =>

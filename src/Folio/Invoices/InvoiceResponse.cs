@@ -3,7 +3,10 @@ using Folio.Domain.Invoicing;
 
 namespace Folio.Invoices;
 
-/// <summary>An invoice on the native API. Every amount is an integer in the currency's minor units.</summary>
+/// <summary>
+/// An invoice on the native API. Every amount is an integer in the currency's minor units. subscription_id and
+/// subscription_period name the subscription period a bill run issued it for (null for an invoice made by hand).
+/// </summary>
 public sealed record InvoiceResponse(
     Guid Id,
     Guid CustomerId,
@@ -43,7 +46,9 @@ public sealed record InvoiceResponse(
     decimal? UsdPerUnit,
     long? TotalUsdCents,
     int Version,
-    IReadOnlyList<InvoiceItemResponse> Items)
+    IReadOnlyList<InvoiceItemResponse> Items,
+    Guid? SubscriptionId,
+    int? SubscriptionPeriod)
 {
     public static InvoiceResponse From(Invoice invoice, DateTimeOffset now)
     {
@@ -87,7 +92,9 @@ public sealed record InvoiceResponse(
             Decimals.Trim(invoice.UsdPerUnit),
             invoice.ToUsdCents(invoice.Total),
             invoice.Version,
-            [.. invoice.Items.OrderBy(i => i.Position).Select(InvoiceItemResponse.From)]);
+            [.. invoice.Items.OrderBy(i => i.Position).Select(InvoiceItemResponse.From)],
+            invoice.SubscriptionId,
+            invoice.SubscriptionPeriod);
     }
 }
 

@@ -77,6 +77,112 @@ namespace Folio.Data.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Folio.BillRuns.BillRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Invoiced")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoiced");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bill_runs");
+
+                    b.ToTable("bill_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.BillRuns.BillRunFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BillRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bill_run_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<int?>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bill_run_failures");
+
+                    b.HasIndex("BillRunId");
+
+                    b.ToTable("bill_run_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.BillRuns.BillRunLease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bill_run_leases");
+
+                    b.ToTable("bill_run_leases", (string)null);
+                });
+
             modelBuilder.Entity("Folio.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Scope")
@@ -1117,6 +1223,15 @@ namespace Folio.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Folio.BillRuns.BillRunFailure", b =>
+                {
+                    b.HasOne("Folio.BillRuns.BillRun", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("BillRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Folio.Domain.Catalog.Price", b =>
                 {
                     b.HasOne("Folio.Domain.Catalog.Product", null)
@@ -1186,6 +1301,11 @@ namespace Folio.Data.Migrations.Postgres
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Folio.BillRuns.BillRun", b =>
+                {
+                    b.Navigation("Failures");
                 });
 
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>

@@ -72,6 +72,112 @@ namespace Folio.Data.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Folio.BillRuns.BillRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Invoiced")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoiced");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bill_runs");
+
+                    b.ToTable("bill_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.BillRuns.BillRunFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BillRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bill_run_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<int?>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bill_run_failures");
+
+                    b.HasIndex("BillRunId");
+
+                    b.ToTable("bill_run_failures", (string)null);
+                });
+
+            modelBuilder.Entity("Folio.BillRuns.BillRunLease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bill_run_leases");
+
+                    b.ToTable("bill_run_leases", (string)null);
+                });
+
             modelBuilder.Entity("Folio.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Scope")
@@ -1112,6 +1218,15 @@ namespace Folio.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Folio.BillRuns.BillRunFailure", b =>
+                {
+                    b.HasOne("Folio.BillRuns.BillRun", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("BillRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Folio.Domain.Catalog.Price", b =>
                 {
                     b.HasOne("Folio.Domain.Catalog.Product", null)
@@ -1181,6 +1296,11 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasForeignKey("SubscriptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Folio.BillRuns.BillRun", b =>
+                {
+                    b.Navigation("Failures");
                 });
 
             modelBuilder.Entity("Folio.Domain.Invoicing.Invoice", b =>

@@ -1,0 +1,233 @@
+using Folio.Api;
+using Folio.Data;
+using Folio.Domain;
+using Folio.Domain.Invoicing;
+using Folio.Domain.Money;
+using Folio.Domain.Subscriptions;
+using Folio.Invoices;
+using Folio.Subscriptions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Folio.BillRuns;
+
+/// <summary>How far a bill run has got: subscriptions done of those found due when it started.</summary>
+public readonly record struct BillRunProgress(int Done, int Total);
+
+/// <summary>
+/// Invoices every billing period due by an instant: each in a transaction of its own, so a period that fails rolls back
+/// alone and is reported, and the run goes on. Due subscriptions are read in keyset batches, never all at once.
+/// </summary>
+public static class BillRunOperations
+{
+    /// <summary>
+    /// Runs the bill run as of <paramref name="asOf"/> (now when null; never in the future). <paramref name="lockDb"/> is
+    /// a second context, used only to hold the one-run-at-a-time lock.
+    /// </summary>
+    public static async Task<Outcome<BillRun>> Run(
+        FolioDb db, FolioDb lockDb, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, DateTimeOffset? asOf,
+        IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        var startedAt = clock.GetUtcNow();
+        var until = asOf ?? startedAt;
+        if (until > startedAt)
+        {
+            return RuleViolation.Invalid("as_of", "invalid_as_of", "as_of cannot be in the future: a period is invoiced once it has begun.");
+        }
+
+        var run = new BillRun(clock.NewId(), until, startedAt);
+        await using var held = await BillRunLock.TryTake(lockDb, clock, TimeSpan.FromMinutes(options.LeaseMinutes), run.Id, cancellationToken);
+        if (held is null)
+        {
+            return RuleViolation.Conflict("bill_run_in_progress", "Another bill run is in progress; it invoices whatever is due. Try again when it has finished.");
+        }
+
+        db.BillRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        var completed = false;
+        try
+        {
+            await InvoiceDue(db, clock, invoiceOptions, options, run, held, progress, cancellationToken);
+            completed = true;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.Attach(run);
+            run.Finish(clock.GetUtcNow(), completed);
+            db.Entry(run).State = EntityState.Modified;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return run;
+    }
+
+    public static Task<BillRun?> Find(FolioDb db, Guid id, CancellationToken cancellationToken) =>
+        db.BillRuns.AsNoTracking().Include(r => r.Failures).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    private static async Task InvoiceDue(
+        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, BillRunLock held,
+        IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var asOf = run.AsOf;
+        var total = await db.Subscriptions.CountAsync(s => s.NextBillAt <= asOf, cancellationToken);
+        var done = 0;
+        progress?.Report(new BillRunProgress(0, total));
+
+        // Keyset over (next_bill_at, id). An invoiced subscription moves past as_of; one that failed keeps its next_bill_at
+        // at or after the cursor, so it is remembered and not tried twice in this run.
+        var failedOnce = new HashSet<Guid>();
+        DateTimeOffset? lastAt = null;
+        var lastId = Guid.Empty;
+        while (true)
+        {
+            var query = db.Subscriptions.AsNoTracking().Where(s => s.NextBillAt <= asOf);
+            if (lastAt is { } at)
+            {
+                query = query.Where(s => s.NextBillAt > at || (s.NextBillAt == at && s.Id > lastId));
+            }
+
+            var batch = await query.OrderBy(s => s.NextBillAt).ThenBy(s => s.Id).Take(options.BatchSize)
+                .Select(s => new { s.Id, s.NextBillAt }).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var due in batch)
+            {
+                if (failedOnce.Contains(due.Id))
+                {
+                    continue;
+                }
+
+                if (!await InvoiceSubscription(db, clock, invoiceOptions, options, run, due.Id, cancellationToken))
+                {
+                    failedOnce.Add(due.Id);
+                }
+
+                progress?.Report(new BillRunProgress(++done, Math.Max(total, done)));
+            }
+
+            (lastAt, lastId) = (batch[^1].NextBillAt, batch[^1].Id);
+            await held.Renew(cancellationToken);
+        }
+    }
+
+    /// <summary>Invoices the due periods of one subscription, oldest first; false when one failed (the later ones wait for the next run).</summary>
+    private static async Task<bool> InvoiceSubscription(
+        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        var counted = false;
+        int? lastSkipped = null;
+        while (true)
+        {
+            int? period = null;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.LockSubscription(subscriptionId, cancellationToken);
+                var subscription = await db.Subscriptions.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+                var due = subscription?.DuePeriods(run.AsOf) ?? [];
+                if (subscription is null || due.Count == 0 || due[0] == lastSkipped)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    return true;
+                }
+
+                if (!counted)
+                {
+                    run.CountDue(due.Count);
+                    counted = true;
+                }
+
+                period = due[0];
+                if (await InvoicePeriod(db, clock, invoiceOptions, options, subscription, due[0], cancellationToken) is { } refused)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    await RecordFailure(db, clock, run, subscriptionId, period, refused.Code, refused.Detail, cancellationToken);
+                    return false;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                run.CountInvoiced();
+            }
+            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+            {
+                // Another run invoiced this period first: nothing is lost, and the subscription shows it on the next read.
+                db.ChangeTracker.Clear();
+                run.CountSkipped();
+                lastSkipped = period;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                await RecordFailure(db, clock, run, subscriptionId, period, "unexpected_error", exception.Message, cancellationToken);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Builds, issues and records the invoice of one period, in the caller's transaction; the refusal when it cannot.</summary>
+    private static async Task<RuleViolation?> InvoicePeriod(
+        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, Subscription subscription, int period, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == subscription.CustomerId, cancellationToken);
+        if (customer.IsArchived)
+        {
+            return RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id");
+        }
+
+        var prices = await SubscriptionPrices.Load(db, subscription.ItemsAt(period).Select(i => i.PriceId), cancellationToken);
+        var bill = SubscriptionInvoice.For(subscription, period, prices);
+        var now = clock.GetUtcNow();
+        var lines = bill.Lines.Select(l => l.Spec with { PriceId = l.PriceId }).ToList();
+        var (invoice, violations) = Invoice.CreateDraft(clock.NewId(), subscription.CustomerId, subscription.OrganizationId, Currency.Get(bill.Currency), bill.Header, lines, now, clock.NewId);
+        if (invoice is null)
+        {
+            return violations[0];
+        }
+
+        invoice.BillSubscriptionPeriod(subscription.Id, period);
+        db.Invoices.Add(invoice);
+        if (options.Finalize)
+        {
+            var issued = await InvoiceLifecycle.Issue(db, clock, invoiceOptions, invoice, cancellationToken);
+            if (!issued.Succeeded)
+            {
+                return issued.Violations[0];
+            }
+        }
+
+        if (subscription.MarkInvoiced(period, now) is { } notNext)
+        {
+            return notNext;
+        }
+
+        subscription.RecordEnd(now);
+        return null;
+    }
+
+    private static async Task RecordFailure(FolioDb db, TimeProvider clock, BillRun run, Guid subscriptionId, int? period, string code, string detail, CancellationToken cancellationToken)
+    {
+        db.Add(run.CountFailed(clock.NewId(), subscriptionId, period, code, detail));
+        db.Attach(run);
+        db.Entry(run).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

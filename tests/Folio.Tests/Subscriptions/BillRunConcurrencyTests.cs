@@ -1,0 +1,74 @@
+using System.Net;
+using Folio.Tests.Support;
+using static Folio.Tests.Subscriptions.SubscriptionCalls;
+
+namespace Folio.Tests.Subscriptions;
+
+public sealed class BillRunConcurrencyTests(FolioApp app) : IClassFixture<FolioApp>
+{
+    private readonly HttpClient _admin = app.Admin();
+
+    [Fact]
+    public async Task Two_bill_runs_at_once_leave_one_invoice_per_period_with_no_duplicate_and_no_gap()
+    {
+        var books = app.Books();
+        var price = await _admin.RecurringPrice(9_00);
+        var start = app.Clock.GetUtcNow().AddDays(-95);
+        var customers = new List<(string Id, int Periods)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var customer = (await books.Organization($"Customer {i}")).Str("id");
+            await _admin.Subscribe(customer, price, extra: new { start_at = Time(start.AddDays(i)) });
+            customers.Add((customer, Enumerable.Range(0, 5).Count(n => start.AddDays(i).AddMonths(n) <= app.Clock.GetUtcNow())));
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => _admin.Post("/v1/bill_runs"))));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Contains(HttpStatusCode.Created, statuses);
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, $"unexpected {(int)s}"));
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            await Task.FromResult(response).ExpectProblem(HttpStatusCode.Conflict, "bill_run_in_progress");
+        }
+
+        // A run that was refused is made up for by the next one; together they invoice each period exactly once.
+        await _admin.BillRun();
+        Assert.Contains(customers, c => c.Periods == 3);
+        Assert.Contains(customers, c => c.Periods == 4);
+        foreach (var (customer, count) in customers)
+        {
+            var periods = (await _admin.InvoicesOf(customer)).Select(i => i.GetProperty("subscription_period").GetInt32()).ToList();
+            Assert.Equal(Enumerable.Range(0, count), periods);
+        }
+
+        var numbers = new HashSet<string>();
+        foreach (var (customer, _) in customers)
+        {
+            Assert.All(await _admin.InvoicesOf(customer), i => Assert.True(numbers.Add(i.Str("number"))));
+        }
+    }
+}
+
+public sealed class DraftBillRunApp : FolioApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Folio:BillRuns:Finalize"] = "false" };
+}
+
+public sealed class DraftBillRunTests(DraftBillRunApp app) : IClassFixture<DraftBillRunApp>
+{
+    [Fact]
+    public async Task With_finalize_off_the_bill_run_leaves_drafts_that_still_count_as_the_period_invoiced()
+    {
+        var admin = app.Admin();
+        var customer = (await app.Books().Organization()).Str("id");
+        await admin.Subscribe(customer, await admin.RecurringPrice());
+
+        await admin.BillRun();
+        await admin.BillRun();
+
+        var draft = Assert.Single(await admin.InvoicesOf(customer));
+        Assert.Equal(("draft", 0), (draft.Str("status"), draft.GetProperty("subscription_period").GetInt32()));
+        await admin.Post($"/v1/invoices/{draft.Str("id")}/finalize").Expect(HttpStatusCode.OK);
+    }
+}
