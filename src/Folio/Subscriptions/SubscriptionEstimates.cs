@@ -24,18 +24,21 @@ public static class SubscriptionEstimates
 
     /// <summary>The upcoming invoice of a subscription the caller can see; not found when nothing more will be billed.</summary>
     public static async Task<Outcome<UpcomingInvoice>> Upcoming(
-        FolioDb db, Caller caller, InvoiceOptions options, Guid subscriptionId, DateTimeOffset now, CancellationToken cancellationToken)
+        FolioDb db, Caller caller, InvoiceOptions options, bool issue, Guid subscriptionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var subscription = await db.Subscriptions.AsNoTracking().VisibleTo(caller).Include(s => s.Items)
             .FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
         return subscription is null
             ? Outcome<UpcomingInvoice>.NotFound("subscription_not_found")
-            : await Upcoming(db, options, subscription, now, cancellationToken);
+            : await Upcoming(db, options, issue, subscription, now, cancellationToken);
     }
 
-    /// <summary>The upcoming invoice of a loaded subscription; not found (no_upcoming_invoice) when nothing more will be billed.</summary>
+    /// <summary>
+    /// The upcoming invoice of a loaded subscription; not found (no_upcoming_invoice) when nothing more will be billed.
+    /// <paramref name="issue"/> is false when the bill run leaves its invoices as drafts: the estimate is then that draft.
+    /// </summary>
     public static async Task<Outcome<UpcomingInvoice>> Upcoming(
-        FolioDb db, InvoiceOptions options, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+        FolioDb db, InvoiceOptions options, bool issue, Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(subscription);
@@ -59,6 +62,11 @@ public static class SubscriptionEstimates
         if (invoice is null)
         {
             return Outcome<UpcomingInvoice>.Rejected(violations);
+        }
+
+        if (!issue)
+        {
+            return new UpcomingInvoice(subscription, period, billAt, invoice);
         }
 
         var rate = await ExchangeRateOperations.InForce(db, invoice.Currency, cancellationToken);

@@ -28,7 +28,7 @@ public sealed record UpcomingInvoiceResponse(
     int? DaysUntilDue,
     DateTimeOffset? PeriodStart,
     DateTimeOffset? PeriodEnd,
-    BillToResponse BillTo,
+    BillToResponse? BillTo,
     decimal? UsdPerUnit,
     long? TotalUsdCents,
     IReadOnlyList<UpcomingInvoiceItemResponse> Items)
@@ -58,7 +58,7 @@ public sealed record UpcomingInvoiceResponse(
             invoice.DaysUntilDue,
             invoice.PeriodStart,
             invoice.PeriodEnd,
-            BillToResponse.From(invoice.BillTo),
+            invoice.IssuedAt is null ? null : BillToResponse.From(invoice.BillTo),
             Decimals.Trim(invoice.UsdPerUnit),
             invoice.ToUsdCents(invoice.Total),
             [.. invoice.Items.OrderBy(i => i.Position).Select(UpcomingInvoiceItemResponse.From)]);
