@@ -19,7 +19,7 @@ internal static class InvoiceSql
         i.bill_to_name, i.bill_to_company, i.bill_to_email, i.bill_to_phone, i.bill_to_address_line1, i.bill_to_address_line2,
         i.bill_to_address_city, i.bill_to_address_region, i.bill_to_address_postal_code, i.bill_to_address_country, i.usd_per_unit,
         t.id, t.description, t.quantity, t.unit_amount, t.amount, t.discount_amount, t.discount_percent, t.discount,
-        t.invoice_discount, t.tax_rate, t.tax_inclusive, t.tax, t.total, t.period_start, t.period_end, t.product_ref
+        t.invoice_discount, t.tax_rate, t.tax_inclusive, t.tax, t.total, t.period_start, t.period_end, t.product_ref, t.price_id
         """;
 
     private const string Items = """
@@ -121,6 +121,7 @@ internal static class InvoiceJson
     private const int ItemPeriodStart = 56;
     private const int ItemPeriodEnd = 57;
     private const int ItemProductRef = 58;
+    private const int ItemPriceId = 59;
 
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
@@ -217,6 +218,7 @@ internal static class InvoiceJson
         Timestamp(writer, "period_start"u8, reader, ItemPeriodStart);
         Timestamp(writer, "period_end"u8, reader, ItemPeriodEnd);
         StringOrNull(writer, "product_ref"u8, reader, ItemProductRef);
+        GuidOrNull(writer, "price_id"u8, reader, ItemPriceId);
         writer.WriteEndObject();
     }
 

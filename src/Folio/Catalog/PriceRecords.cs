@@ -32,7 +32,7 @@ public sealed record CreatePriceRequest(
     public PriceTerms ToTerms() =>
         new(Currency, UnitAmount, Type ?? (Recurring is null ? PriceType.OneTime : PriceType.Recurring), Recurring?.ToRecurrence(), TaxRate ?? 0, TaxInclusive ?? false);
 
-    public PriceDetails ToDetails() => new(Text.Blank(Nickname), Text.Blank(LookupKey), Metadata ?? []);
+    public PriceDetails ToDetails() => new(TextFields.Blank(Nickname), TextFields.Blank(LookupKey), Metadata ?? []);
 }
 
 /// <summary>
@@ -44,7 +44,7 @@ public sealed record UpdatePriceRequest(string? Nickname = null, string? LookupK
     public PriceDetails MergeInto(PriceDetails current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return new PriceDetails(Text.Merge(Nickname, current.Nickname), Text.Merge(LookupKey, current.LookupKey), MetadataRules.Merge(current.Metadata, Metadata));
+        return new PriceDetails(TextFields.Merge(Nickname, current.Nickname), TextFields.Merge(LookupKey, current.LookupKey), MetadataRules.Merge(current.Metadata, Metadata));
     }
 }
 

@@ -8,18 +8,18 @@ namespace Folio.Catalog;
 /// <summary>The seller's products. Every key may read them; only admin keys change them.</summary>
 public static class ProductOperations
 {
-    public static Task<Outcome<Product>> Create(FolioDb db, TimeProvider clock, CreateProductRequest request, CancellationToken cancellationToken) =>
-        db.InTransaction(() =>
+    public static async Task<Outcome<Product>> Create(FolioDb db, TimeProvider clock, CreateProductRequest request, CancellationToken cancellationToken)
+    {
+        var (product, violations) = Product.Create(clock.NewId(), request.ToDetails(), clock.GetUtcNow());
+        if (product is null)
         {
-            var (product, violations) = Product.Create(clock.NewId(), request.ToDetails(), clock.GetUtcNow());
-            if (product is null)
-            {
-                return Task.FromResult(Outcome<Product>.Rejected(violations));
-            }
+            return Outcome<Product>.Rejected(violations);
+        }
 
-            db.Products.Add(product);
-            return Task.FromResult(Outcome<Product>.Ok(product));
-        }, cancellationToken);
+        db.Products.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        return product;
+    }
 
     public static Task<Outcome<Product>> Update(FolioDb db, TimeProvider clock, Guid id, UpdateProductRequest request, int? expectedVersion, CancellationToken cancellationToken) =>
         Change(db, id, expectedVersion, product =>

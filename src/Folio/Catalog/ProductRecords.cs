@@ -7,7 +7,7 @@ namespace Folio.Catalog;
 /// <summary>A new product: what the seller sells, priced by the prices created for it.</summary>
 public sealed record CreateProductRequest(string Name, string? Description = null, Dictionary<string, string>? Metadata = null)
 {
-    public ProductDetails ToDetails() => new(Name, Text.Blank(Description), Metadata ?? []);
+    public ProductDetails ToDetails() => new(Name, TextFields.Blank(Description), Metadata ?? []);
 }
 
 /// <summary>A partial update: a field left out keeps its value, "" clears the description; metadata keys merge, and a key set to "" is removed.</summary>
@@ -16,7 +16,7 @@ public sealed record UpdateProductRequest(string? Name = null, string? Descripti
     public ProductDetails MergeInto(ProductDetails current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return new ProductDetails(Name ?? current.Name, Text.Merge(Description, current.Description), MetadataRules.Merge(current.Metadata, Metadata));
+        return new ProductDetails(Name ?? current.Name, TextFields.Merge(Description, current.Description), MetadataRules.Merge(current.Metadata, Metadata));
     }
 }
 
@@ -43,12 +43,4 @@ public sealed record ProductResponse(
         ArgumentNullException.ThrowIfNull(product);
         return new(product.Id, product.Name, product.Description, !product.IsArchived, product.Metadata, product.CreatedAt, product.UpdatedAt, product.ArchivedAt, product.Version);
     }
-}
-
-internal static class Text
-{
-    public static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    /// <summary>A field left out keeps its value; "" clears it.</summary>
-    public static string? Merge(string? update, string? current) => update is null ? current : Blank(update);
 }

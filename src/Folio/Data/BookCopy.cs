@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Folio.Data;
 
 /// <summary>What a copy moved, table by table, with the money totals that prove it complete.</summary>
-public sealed record CopySummary(int Customers, int Invoices, int Payments, int CreditTransactions, int ApiKeys, long InvoiceTotals, long AmountPaid, long PaymentAmounts);
+public sealed record CopySummary(int Customers, int Invoices, int Payments, int CreditTransactions, int ApiKeys, int Products, int Prices, long InvoiceTotals, long AmountPaid, long PaymentAmounts);
 
 /// <summary>
 /// Copies every row of one set of books into another, empty one (any engine to any engine), keeping every id, number and
@@ -19,7 +19,8 @@ public static class BookCopy
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        if (await target.Customers.AnyAsync(cancellationToken) || await target.Invoices.AnyAsync(cancellationToken) || await target.ApiKeys.AnyAsync(cancellationToken))
+        if (await target.Customers.AnyAsync(cancellationToken) || await target.Invoices.AnyAsync(cancellationToken) || await target.ApiKeys.AnyAsync(cancellationToken)
+            || await target.Products.AnyAsync(cancellationToken))
         {
             throw new InvalidOperationException("The target already holds books; copy into an empty, migrated database.");
         }
@@ -34,6 +35,9 @@ public static class BookCopy
         await Copy(target, source.Customers.AsNoTracking().Where(c => c.Kind == CustomerKind.Organization).OrderBy(c => c.Id), cancellationToken);
         await Copy(target, source.Customers.AsNoTracking().Where(c => c.Kind != CustomerKind.Organization).OrderBy(c => c.Id), cancellationToken);
         await Copy(target, source.ApiKeys.AsNoTracking().OrderBy(k => k.Id), cancellationToken);
+        // The catalog before the invoice lines made from it.
+        await Copy(target, source.Products.AsNoTracking().OrderBy(p => p.Id), cancellationToken);
+        await Copy(target, source.Prices.AsNoTracking().OrderBy(p => p.Id), cancellationToken);
         await Copy(target, source.Invoices.AsNoTracking().Include(i => i.Items).OrderBy(i => i.Id), cancellationToken);
         await Copy(target, source.Payments.AsNoTracking().OrderBy(p => p.Id), cancellationToken);
         await Copy(target, source.CreditTransactions.AsNoTracking().OrderBy(t => t.Id), cancellationToken);
@@ -58,6 +62,8 @@ public static class BookCopy
             await db.Payments.CountAsync(cancellationToken),
             await db.CreditTransactions.CountAsync(cancellationToken),
             await db.ApiKeys.CountAsync(cancellationToken),
+            await db.Products.CountAsync(cancellationToken),
+            await db.Prices.CountAsync(cancellationToken),
             await db.Invoices.SumAsync(i => (long?)i.Total, cancellationToken) ?? 0,
             await db.Invoices.SumAsync(i => (long?)i.AmountPaid, cancellationToken) ?? 0,
             await db.Payments.SumAsync(p => (long?)p.Amount, cancellationToken) ?? 0);

@@ -81,14 +81,22 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(this FolioDb db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.PreparePostgresDatabase(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        if (db.Database.IsNpgsql() && db.Database.GetConnectionString() is { } connectionString)
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await PostgresConnection.CreateDatabaseIfMissing(connectionString, cancellationToken);
         }
 
-        await BillingConnections.EnsureLedger(db, clock, cancellationToken);
+        await db.OneMigrationAtATime(async () =>
+        {
+            await db.PreparePostgresDatabase(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await BillingConnections.EnsureLedger(db, clock, cancellationToken);
+        }, cancellationToken);
     }
 }
 

@@ -95,6 +95,43 @@ public static class PostgresConnection
         }
     }
 
+    /// <summary>The advisory lock key that one migrating server holds while others wait ("FolioMig" in ASCII).</summary>
+    public const long MigrationLockKey = 0x466F6C696F4D6967;
+
+    /// <summary>
+    /// On PostgreSQL, runs <paramref name="migrate"/> holding a session advisory lock on the context's connection, so that
+    /// servers starting together on a new database migrate one after the other: EF Core takes its own lock per migration
+    /// transaction only, and two of them could both apply the same migration. SQLite has EF Core's lock row.
+    /// </summary>
+    public static async Task OneMigrationAtATime(this FolioDb db, Func<Task> migrate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(migrate);
+        if (!db.Database.IsNpgsql())
+        {
+            await migrate();
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await migrate();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>
     /// Creates the named database when it is missing, from the server's maintenance database. EF would create it too, but
     /// only after logging a failed connection to it, which reads to an operator as if <c>folio migrate</c> had failed. When

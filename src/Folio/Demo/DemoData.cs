@@ -1,9 +1,11 @@
 using Folio.Api;
 using Folio.ApiKeys;
 using Folio.BillingProfiles;
+using Folio.Catalog;
 using Folio.Credits;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Domain.Catalog;
 using Folio.Domain.Credits;
 using Folio.Domain.Customers;
 using Folio.ExchangeRates;
@@ -15,7 +17,8 @@ using Microsoft.Extensions.Options;
 namespace Folio.Demo;
 
 /// <summary>
-/// Demo books: organizations with users and billing profiles, exchange rates, and invoices in USD, EUR, JPY and BHD in every state (draft, open, past due, partially
+/// Demo books: organizations with users and billing profiles, exchange rates, a catalog (monthly and yearly plans in USD
+/// and EUR, a one-off setup fee), and invoices in USD, EUR, JPY and BHD in every state (draft, open, past due, partially
 /// paid, paid, void, uncollectible, muted), written through the same operations as the API with a clock moved back in time.
 /// </summary>
 public static class DemoData
@@ -70,6 +73,18 @@ public static class DemoData
         await Book.Run(ApiKeyOperations.Create(db, clock, new CreateApiKeyRequest(ApiKeyScope.Organization, "Acme console", acme.Id), ct));
         var solo = await book.Customer(new CreateCustomerRequest(CustomerKind.User, "Sam Rivera", Email: "sam@rivera.example",
             Address: new AddressRequest("9 Harbour Rd", null, "Halifax", "NS", "B3H 1A1", "CA")));
+
+        // The catalog: the platform plan monthly and yearly (two months free) in USD and EUR (German VAT on top), and a setup fee.
+        var platform = await book.Product(new CreateProductRequest("Platform subscription", "Fleet orchestration for up to 50 robots, per organization",
+            new Dictionary<string, string> { ["plan"] = "platform" }));
+        RecurringRequest monthly = new(IntervalUnit.Month), yearly = new(IntervalUnit.Year);
+        var platformMonthlyUsd = await book.Price(new CreatePriceRequest(platform.Id, "USD", 499_00, Recurring: monthly, Nickname: "Monthly", LookupKey: "platform_monthly_usd"));
+        await book.Price(new CreatePriceRequest(platform.Id, "USD", 4_990_00, Recurring: yearly, Nickname: "Yearly", LookupKey: "platform_yearly_usd"));
+        await book.Price(new CreatePriceRequest(platform.Id, "EUR", 459_00, Recurring: monthly, TaxRate: 19, Nickname: "Monthly", LookupKey: "platform_monthly_eur"));
+        await book.Price(new CreatePriceRequest(platform.Id, "EUR", 4_590_00, Recurring: yearly, TaxRate: 19, Nickname: "Yearly", LookupKey: "platform_yearly_eur"));
+        var onboarding = await book.Product(new CreateProductRequest("Onboarding", "Fleet setup and operator training, once"));
+        await book.Price(new CreatePriceRequest(onboarding.Id, "USD", 1_500_00, Nickname: "Setup fee", LookupKey: "onboarding_setup_usd"));
+        await book.Price(new CreatePriceRequest(onboarding.Id, "EUR", 1_400_00, TaxRate: 19, Nickname: "Setup fee", LookupKey: "onboarding_setup_eur"));
 
         static InvoiceItemRequest Line(string description, long unitAmount, decimal quantity = 1, decimal taxRate = 0, bool inclusive = false) =>
             new(description, unitAmount, quantity, TaxRate: taxRate, TaxInclusive: inclusive);
@@ -137,7 +152,7 @@ public static class DemoData
         clock.Now = today.AddDays(-10);
         await Book.Run(CreditLedger.RecordManualEntry(db, clock, acme.Id, new CreateBalanceTransactionRequest(100_00, "USD", CreditTransactionType.Grant, "Goodwill credit for the August outage"), ct));
         var credited = await book.Issue(new CreateInvoiceRequest(acme.Id, "USD", Reference: "PO-7802", DaysUntilDue: 30,
-            Items: [Line("Platform subscription, November", 49_900), Line("Robot arm rental", 1_250, 7.5m, 8.875m)]));
+            Items: [new InvoiceItemRequest("Platform subscription, November", PriceId: platformMonthlyUsd.Id), Line("Robot arm rental", 1_250, 7.5m, 8.875m)]));
         await book.Send(credited);
 
         // Today: drafts still being prepared.
@@ -157,6 +172,10 @@ public static class DemoData
     private sealed class Book(FolioDb db, DemoClock clock, IOptions<InvoiceOptions> options, CancellationToken ct)
     {
         public async Task<Customer> Customer(CreateCustomerRequest request) => await Run(CustomerOperations.Create(db, clock, request, ct));
+
+        public async Task<Product> Product(CreateProductRequest request) => await Run(ProductOperations.Create(db, clock, request, ct));
+
+        public async Task<Price> Price(CreatePriceRequest request) => await Run(PriceOperations.Create(db, clock, request, ct));
 
         public async Task<Domain.Invoicing.Invoice> Issue(CreateInvoiceRequest request)
         {

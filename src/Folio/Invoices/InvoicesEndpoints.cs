@@ -17,11 +17,12 @@ public static class InvoicesEndpoints
         group.MapGet("/{id}", Get).WithSummary("Get an invoice");
 
         var admin = group.MapGroup("/").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
-        admin.MapPost("/", Create).WithSummary("Create a draft invoice");
+        admin.MapPost("/", Create).WithSummary("Create a draft invoice").WithDescription(PricedLines);
         admin.MapPatch("/{id}", Update).WithSummary("Update a draft")
-            .WithDescription("Send If-Match with the ETag you read to refuse the change when someone else changed the draft first (412).");
+            .WithDescription("Send If-Match with the ETag you read to refuse the change when someone else changed the draft first (412). " +
+                "items, when given, replaces every line; a line from a price the draft already had may stay even if the price was archived since. " + PricedLines);
         admin.MapDelete("/{id}", Delete).WithSummary("Delete a draft");
-        admin.MapPost("/{id}/items", AddItem).WithSummary("Add a line to a draft");
+        admin.MapPost("/{id}/items", AddItem).WithSummary("Add a line to a draft").WithDescription(PricedLines);
         admin.MapDelete("/{id}/items/{itemId}", RemoveItem).WithSummary("Remove a line from a draft");
         admin.MapPost("/{id}/finalize", (string id, FolioDb db, TimeProvider clock, IOptions<InvoiceOptions> options, HttpResponse response, CancellationToken ct) =>
             Respond(response, clock, id, invoiceId => InvoiceLifecycle.Finalize(db, clock, options, invoiceId, ct)))
@@ -42,6 +43,14 @@ public static class InvoicesEndpoints
             Respond(response, clock, id, invoiceId => InvoiceLifecycle.SetMuted(db, clock, invoiceId, false, ct)))
             .WithSummary("Unmute");
     }
+
+    private const string PricedLines =
+        "A line is written by hand (description and unit_amount, with tax_rate and tax_inclusive) or made from a catalog price " +
+        "(price_id, with quantity). A line from a price takes unit_amount, tax_rate and tax_inclusive from the price, and the line may not give them " +
+        "(400 set_by_price); its description is the product's name, with the price's nickname in parentheses, unless the line gives its own, which wins. " +
+        "Discounts, periods and product_ref work as on any line. The price must be in the invoice's currency (422 price_currency_mismatch); an archived " +
+        "price, or a price of an archived product, cannot make new lines (422 price_archived); an unknown one is 422 price_not_found; each names " +
+        "items[i].price_id. The line keeps the price's id in price_id.";
 
     private static async Task<Results<Ok<Page<InvoiceResponse>>, ProblemHttpResult>> List(
         [AsParameters] InvoiceListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct) =>

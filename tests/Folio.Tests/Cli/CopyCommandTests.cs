@@ -29,7 +29,7 @@ public sealed class CopyCommandTests : IDisposable
         var again = await FolioProcess.Run(_directory, "copy", "--to", copy, "--database", source);
         Assert.Equal((1, true), (again.ExitCode, again.Error.Contains("empty", StringComparison.Ordinal)));
 
-        string[] paths = ["/v1/invoices?limit=100", "/v1/customers?limit=100&include_archived=true", "/v1/exchange_rates", "/admin/v1/invoices?organizationId="];
+        string[] paths = ["/v1/invoices?limit=100", "/v1/customers?limit=100&include_archived=true", "/v1/exchange_rates", "/v1/products?limit=100", "/v1/prices?limit=100", "/admin/v1/invoices?organizationId="];
         var original = await Read(source, key, paths);
         var moved = await Read(copy, key, paths);
         Assert.Equal(original, moved);

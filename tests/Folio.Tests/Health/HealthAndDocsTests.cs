@@ -20,7 +20,7 @@ public sealed class HealthAndDocsTests(FolioApp app) : IClassFixture<FolioApp>
         var document = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative)).Expect(HttpStatusCode.OK);
         Assert.StartsWith("3.1", document.Str("openapi"), StringComparison.Ordinal);
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/v1/invoices", "/v1/invoices/{id}/finalize", "/v1/invoices/{id}/pay", "/v1/customers", "/v1/api_keys", "/v1/customers/{id}/balance_transactions" })
+        foreach (var path in new[] { "/v1/invoices", "/v1/invoices/{id}/finalize", "/v1/invoices/{id}/pay", "/v1/customers", "/v1/api_keys", "/v1/customers/{id}/balance_transactions", "/v1/products", "/v1/products/{id}/archive", "/v1/prices", "/v1/prices/{id}/unarchive" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
