@@ -21,6 +21,7 @@ public static class FolioCommands
         root.Subcommands.Add(RatesCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(BillRunCommand.Create());
         return root;
     }
 }

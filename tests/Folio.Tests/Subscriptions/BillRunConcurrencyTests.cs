@@ -1,5 +1,11 @@
 using System.Net;
+using Folio.BillRuns;
+using Folio.Data;
+using Folio.Domain.Invoicing;
+using Folio.Domain.Money;
 using Folio.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Folio.Tests.Subscriptions.SubscriptionCalls;
 
 namespace Folio.Tests.Subscriptions;
@@ -47,6 +53,69 @@ public sealed class BillRunConcurrencyTests(FolioApp app) : IClassFixture<FolioA
         {
             Assert.All(await _admin.InvoicesOf(customer), i => Assert.True(numbers.Add(i.Str("number"))));
         }
+    }
+}
+
+public sealed class BillRunLockTests(FolioApp app) : IClassFixture<FolioApp>
+{
+    [Fact]
+    public async Task While_another_process_holds_the_bill_run_lock_a_run_is_refused_and_then_goes_ahead()
+    {
+        var admin = app.Admin();
+        var customer = (await app.Books().Organization()).Str("id");
+        await admin.Subscribe(customer, await admin.RecurringPrice());
+        await using var scope = app.Services.CreateAsyncScope();
+        var other = scope.ServiceProvider.GetRequiredService<FolioDb>();
+
+        var held = await BillRunLock.TryTake(other, app.Clock, TimeSpan.FromMinutes(10), Guid.NewGuid(), default);
+        Assert.NotNull(held);
+        await using (held)
+        {
+            await admin.Post("/v1/bill_runs").ExpectProblem(HttpStatusCode.Conflict, "bill_run_in_progress");
+            Assert.Empty(await admin.InvoicesOf(customer));
+        }
+
+        var run = await admin.BillRun();
+        Assert.Equal(1, run.GetProperty("invoiced").GetInt32());
+        Assert.Single(await admin.InvoicesOf(customer));
+    }
+
+    [Fact]
+    public async Task A_period_someone_else_already_invoiced_is_counted_skipped_and_never_invoiced_twice()
+    {
+        var admin = app.Admin();
+        var customer = (await app.Books().Organization()).Str("id");
+        var id = Guid.Parse((await admin.Subscribe(customer, await admin.RecurringPrice())).Str("id"));
+        // An invoice of period 0 written behind the subscription's back, as a run of another version of Folio might have.
+        await app.Query(async db =>
+        {
+            var subscription = await db.Subscriptions.AsNoTracking().FirstAsync(s => s.Id == id);
+            var (invoice, _) = Invoice.CreateDraft(
+                Guid.CreateVersion7(), subscription.CustomerId, subscription.OrganizationId, Currency.Get("USD"), new InvoiceDraft(null, null, null, null, null, null, InvoiceDiscount.None),
+                [new LineItemSpec("Elsewhere", 1, 100)], app.Clock.GetUtcNow(), Guid.CreateVersion7);
+            invoice!.BillSubscriptionPeriod(id, 0);
+            db.Invoices.Add(invoice);
+            return await db.SaveChangesAsync();
+        });
+
+        var run = await admin.BillRun();
+
+        Assert.Equal((1, 0), (run.GetProperty("skipped").GetInt32(), run.GetProperty("failed").GetInt32()));
+        var invoice = Assert.Single(await admin.InvoicesOf(customer));
+        Assert.Equal("Elsewhere", invoice.GetProperty("items")[0].Str("description"));
+    }
+
+    [SqliteFact]
+    public async Task A_lease_left_by_a_run_that_died_lets_the_next_run_go_once_it_expires()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var other = scope.ServiceProvider.GetRequiredService<FolioDb>();
+        var died = await BillRunLock.TryTake(other, app.Clock, TimeSpan.FromMinutes(10), Guid.NewGuid(), default);
+        Assert.NotNull(died);
+
+        await app.Admin().Post("/v1/bill_runs").ExpectProblem(HttpStatusCode.Conflict, "bill_run_in_progress");
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        await app.Admin().BillRun();
     }
 }
 

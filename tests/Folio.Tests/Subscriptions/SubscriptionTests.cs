@@ -233,12 +233,28 @@ public sealed class SubscriptionTests(FolioApp app) : IClassFixture<FolioApp>
         var id = (await _admin.Subscribe(customer, price)).Str("id");
 
         await _admin.Delete($"/v1/prices/{price}").ExpectProblem(HttpStatusCode.Conflict, "price_in_use");
+        var product = (await _admin.Get($"/v1/prices/{price}").Expect(HttpStatusCode.OK)).Str("product_id");
+        await _admin.Delete($"/v1/products/{product}").ExpectProblem(HttpStatusCode.Conflict, "product_in_use");
         await _admin.Post($"/v1/prices/{price}/archive").Expect(HttpStatusCode.OK);
 
         // The customer keeps a retired price it has, and may change its quantity; nobody takes it up anew.
         await _admin.Post($"/v1/subscriptions/{id}/items", new { items = new[] { new { price_id = price, quantity = 2 } } }).Expect(HttpStatusCode.OK);
         var other = (await _books.Organization("Late Co")).Str("id");
         await _admin.Post("/v1/subscriptions", new { customer_id = other, items = new[] { new { price_id = price } } }).ExpectProblem(HttpStatusCode.UnprocessableEntity, "price_archived", "items[0].price_id");
+    }
+}
+
+public sealed class SubscriptionDocsTests(FolioApp app) : IClassFixture<FolioApp>
+{
+    [Fact]
+    public async Task The_openapi_document_says_item_changes_wait_for_the_next_renewal_and_proration_comes_later()
+    {
+        var document = await app.Admin().Get("/openapi/v1.json").Expect(HttpStatusCode.OK);
+        var items = document.GetProperty("paths").GetProperty("/v1/subscriptions/{id}/items").GetProperty("post");
+        Assert.Contains("next renewal", items.Str("summary"), StringComparison.Ordinal);
+        Assert.Contains("proration comes later", items.Str("description"), StringComparison.Ordinal);
+        Assert.True(document.GetProperty("paths").TryGetProperty("/v1/bill_runs", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/v1/bill_runs/{id}", out _));
     }
 }
 
