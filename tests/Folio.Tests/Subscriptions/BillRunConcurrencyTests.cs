@@ -141,3 +141,41 @@ public sealed class DraftBillRunTests(DraftBillRunApp app) : IClassFixture<Draft
         await admin.Post($"/v1/invoices/{draft.Str("id")}/finalize").Expect(HttpStatusCode.OK);
     }
 }
+
+public sealed class SmallBatchBillRunApp : FolioApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Folio:BillRuns:BatchSize"] = "2" };
+}
+
+public sealed class SmallBatchBillRunTests(SmallBatchBillRunApp app) : IClassFixture<SmallBatchBillRunApp>
+{
+    [Fact]
+    public async Task Batches_walk_every_due_subscription_once_and_a_failing_one_is_tried_once_per_run()
+    {
+        var admin = app.Admin();
+        var books = app.Books();
+        var usd = await admin.RecurringPrice();
+        var chf = await admin.RecurringPrice(currency: "CHF");
+        var start = app.Clock.GetUtcNow().AddDays(-40);
+        var good = new List<string>();
+        var failing = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            var customer = (await books.Organization($"Batch {i}")).Str("id");
+            // Same start for several, so that batches break inside a run of equal next_bill_at.
+            await admin.Subscribe(customer, i % 3 == 1 ? chf : usd, extra: new { start_at = Time(start.AddDays(i / 2)) });
+            (i % 3 == 1 ? failing : good).Add(customer);
+        }
+
+        var run = await admin.BillRun();
+
+        Assert.Equal((good.Count * 2, failing.Count), (run.GetProperty("invoiced").GetInt32(), run.GetProperty("failed").GetInt32()));
+        Assert.Equal(failing.Count, run.GetProperty("failures").EnumerateArray().Select(f => f.Str("subscription_id")).Distinct().Count());
+        foreach (var customer in good)
+        {
+            Assert.Equal([0, 1], (await admin.InvoicesOf(customer)).Select(i => i.GetProperty("subscription_period").GetInt32()));
+        }
+
+        Assert.Equal(failing.Count, (await admin.BillRun()).GetProperty("failed").GetInt32());
+    }
+}
