@@ -56,6 +56,21 @@ public sealed record SubscriptionInvoice(
         return new SubscriptionInvoice(subscription.Id, periodIndex, period.Start, period.End, subscription.Currency, header, lines);
     }
 
+    /// <summary>
+    /// The draft invoice of period <paramref name="periodIndex"/>, made at <paramref name="now"/> for the subscription's
+    /// customer and marked as billing that period. The bill run saves and issues it; the renewal estimate issues the same
+    /// draft without saving it, so both finalize the very same lines.
+    /// </summary>
+    public static (Invoice? Invoice, IReadOnlyList<RuleViolation> Violations) Draft(
+        Subscription subscription, int periodIndex, IReadOnlyDictionary<Guid, PriceTerms> prices, Guid invoiceId, DateTimeOffset now, Func<Guid> newId)
+    {
+        var bill = For(subscription, periodIndex, prices);
+        var lines = bill.Lines.Select(l => l.Spec with { PriceId = l.PriceId }).ToList();
+        var (invoice, violations) = Invoice.CreateDraft(invoiceId, subscription.CustomerId, subscription.OrganizationId, Money.Currency.Get(bill.Currency), bill.Header, lines, now, newId);
+        invoice?.BillSubscriptionPeriod(subscription.Id, periodIndex);
+        return (invoice, violations);
+    }
+
     /// <summary>Equal when every figure is: the same header and the same lines in the same order.</summary>
     public bool Equals(SubscriptionInvoice? other) =>
         other is not null

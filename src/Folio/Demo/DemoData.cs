@@ -1,6 +1,7 @@
 using Folio.Api;
 using Folio.ApiKeys;
 using Folio.BillingProfiles;
+using Folio.BillRuns;
 using Folio.Catalog;
 using Folio.Credits;
 using Folio.Customers;
@@ -8,9 +9,11 @@ using Folio.Data;
 using Folio.Domain.Catalog;
 using Folio.Domain.Credits;
 using Folio.Domain.Customers;
+using Folio.Domain.Subscriptions;
 using Folio.ExchangeRates;
 using Folio.Invoices;
 using Folio.Payments;
+using Folio.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +36,7 @@ public static class DemoData
         var clock = services.GetRequiredService<TimeProvider>();
         if (!await db.Customers.AnyAsync(ct))
         {
-            await Load(db, clock.GetUtcNow(), services.GetRequiredService<IOptions<InvoiceOptions>>(), ct);
+            await Load(db, services, clock.GetUtcNow(), services.GetRequiredService<IOptions<InvoiceOptions>>(), ct);
         }
 
         foreach (var old in await db.ApiKeys.Where(k => k.Name == KeyName && k.RevokedAt == null).ToListAsync(ct))
@@ -45,10 +48,10 @@ public static class DemoData
         return Required(created).Secret;
     }
 
-    private static async Task Load(FolioDb db, DateTimeOffset today, IOptions<InvoiceOptions> options, CancellationToken ct)
+    private static async Task Load(FolioDb db, IServiceProvider services, DateTimeOffset today, IOptions<InvoiceOptions> options, CancellationToken ct)
     {
         var clock = new DemoClock(today.AddDays(-130));
-        var book = new Book(db, clock, options, ct);
+        var book = new Book(db, services, clock, options, ct);
         foreach (var (currency, usdPerUnit) in new[] { ("EUR", 1.0842m), ("JPY", 0.0067m), ("GBP", 1.2704m), ("BHD", 2.6525m) })
         {
             await Book.Run(ExchangeRateOperations.Set(db, clock, currency, usdPerUnit, ct));
@@ -81,7 +84,7 @@ public static class DemoData
         var platformMonthlyUsd = await book.Price(new CreatePriceRequest(platform.Id, "USD", 499_00, Recurring: monthly, Nickname: "Monthly", LookupKey: "platform_monthly_usd"));
         await book.Price(new CreatePriceRequest(platform.Id, "USD", 4_990_00, Recurring: yearly, Nickname: "Yearly", LookupKey: "platform_yearly_usd"));
         await book.Price(new CreatePriceRequest(platform.Id, "EUR", 459_00, Recurring: monthly, TaxRate: 19, Nickname: "Monthly", LookupKey: "platform_monthly_eur"));
-        await book.Price(new CreatePriceRequest(platform.Id, "EUR", 4_590_00, Recurring: yearly, TaxRate: 19, Nickname: "Yearly", LookupKey: "platform_yearly_eur"));
+        var platformYearlyEur = await book.Price(new CreatePriceRequest(platform.Id, "EUR", 4_590_00, Recurring: yearly, TaxRate: 19, Nickname: "Yearly", LookupKey: "platform_yearly_eur"));
         var onboarding = await book.Product(new CreateProductRequest("Onboarding", "Fleet setup and operator training, once"));
         await book.Price(new CreatePriceRequest(onboarding.Id, "USD", 1_500_00, Nickname: "Setup fee", LookupKey: "onboarding_setup_usd"));
         await book.Price(new CreatePriceRequest(onboarding.Id, "EUR", 1_400_00, TaxRate: 19, Nickname: "Setup fee", LookupKey: "onboarding_setup_eur"));
@@ -109,6 +112,13 @@ public static class DemoData
         clock.Now = today.AddDays(-94);
         await Book.Run(InvoiceLifecycle.Void(db, clock, voided.Id, ct));
 
+        // Day -75: Acme subscribes to the monthly plan; the bill run invoices each month as it begins, and Acme pays the first two.
+        clock.Now = today.AddDays(-75);
+        var acmePlan = await book.Subscribe(new CreateSubscriptionRequest(acme.Id, [new SubscriptionItemRequest(platformMonthlyUsd.Id)], DaysUntilDue: 14));
+        await book.BillRun();
+        clock.Now = today.AddDays(-70);
+        await book.PaySubscription(acmePlan, 0, "card", "ch_3PlatformJan");
+
         // Day -60: Kumo in JPY, tax-inclusive consumption tax, paid in two parts.
         clock.Now = today.AddDays(-60);
         var yen = await book.Issue(new CreateInvoiceRequest(kumo.Id, "JPY", DaysUntilDue: 30,
@@ -130,9 +140,20 @@ public static class DemoData
         var muted = await book.Issue(new CreateInvoiceRequest(kumo.Id, "JPY", Description: "Migrated from the previous billing system", DaysUntilDue: 10, Muted: true,
             Items: [Line("Legacy plan", 54_000, 1, 10, true)]));
 
+        // Acme's second month (months are calendar months: about 45 days ago).
+        clock.Now = acmePlan.PeriodStart(1);
+        await book.BillRun();
+        clock.Now = acmePlan.PeriodStart(1).AddDays(3);
+        await book.PaySubscription(acmePlan, 1, "card", "ch_3PlatformFeb");
+
         // Day -40: the euro rises; invoices already issued keep the rate they were issued at. Gulf Freight, in BHD.
         clock.Now = today.AddDays(-40);
         await Book.Run(ExchangeRateOperations.Set(db, clock, "EUR", 1.0921m, ct));
+
+        // Sam Rivera subscribes monthly too, and will later cancel at the end of a period.
+        var samPlan = await book.Subscribe(new CreateSubscriptionRequest(solo.Id, [new SubscriptionItemRequest(platformMonthlyUsd.Id)]));
+        await book.BillRun();
+
         var dinar = await book.Issue(new CreateInvoiceRequest(gulf.Id, "BHD", Reference: "GF-311", DaysUntilDue: 30,
             Items: [Line("Freight tracking, 3 months", 1_250_500), Line("Customs filing", 18_750, 4, 10)]));
         await book.Send(dinar);
@@ -148,12 +169,25 @@ public static class DemoData
         clock.Now = today.AddDays(-20);
         await book.Pay(brandtOpen, 300_00, "direct_debit", "SEPA-88121");
 
+        // Day -20: Brandt starts a 30-day trial of the yearly plan in EUR: its first invoice comes when the trial ends.
+        await book.Subscribe(new CreateSubscriptionRequest(brandt.Id, [new SubscriptionItemRequest(platformYearlyEur.Id)], TrialEnd: today.AddDays(10), DaysUntilDue: 30));
+
+        // Acme's third month, about 15 days ago.
+        clock.Now = acmePlan.PeriodStart(2);
+        await book.BillRun();
+
         // Day -10: Acme gets goodwill credit, applied to its next invoice at finalization.
         clock.Now = today.AddDays(-10);
         await Book.Run(CreditLedger.RecordManualEntry(db, clock, acme.Id, new CreateBalanceTransactionRequest(100_00, "USD", CreditTransactionType.Grant, "Goodwill credit for the August outage"), ct));
         var credited = await book.Issue(new CreateInvoiceRequest(acme.Id, "USD", Reference: "PO-7802", DaysUntilDue: 30,
             Items: [new InvoiceItemRequest("Platform subscription, November", PriceId: platformMonthlyUsd.Id), Line("Robot arm rental", 1_250, 7.5m, 8.875m)]));
         await book.Send(credited);
+
+        // Sam's second month, about 10 days ago; five days ago Sam canceled at the end of it, so nothing more will be billed.
+        clock.Now = samPlan.PeriodStart(1);
+        await book.BillRun();
+        clock.Now = today.AddDays(-5);
+        await Book.Run(SubscriptionOperations.Cancel(db, clock, samPlan.Id, new CancelSubscriptionRequest(AtPeriodEnd: true), null, ct));
 
         // Today: drafts still being prepared.
         clock.Now = today;
@@ -169,8 +203,28 @@ public static class DemoData
     private static T Required<T>(Outcome<T> outcome) =>
         outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException($"Demo data refused: {string.Join("; ", outcome.Violations.Select(v => v.Detail))}{outcome.NotFoundCode}");
 
-    private sealed class Book(FolioDb db, DemoClock clock, IOptions<InvoiceOptions> options, CancellationToken ct)
+    private sealed class Book(FolioDb db, IServiceProvider services, DemoClock clock, IOptions<InvoiceOptions> options, CancellationToken ct)
     {
+        public async Task<Subscription> Subscribe(CreateSubscriptionRequest request) => await Run(SubscriptionOperations.Create(db, clock, request, ct));
+
+        /// <summary>The bill run as the server runs it, at the demo's clock.</summary>
+        public async Task BillRun()
+        {
+            await using var scope = services.CreateAsyncScope();
+            var lockDb = scope.ServiceProvider.GetRequiredService<FolioDb>();
+            var run = await Run(BillRunOperations.Run(db, lockDb, clock, options.Value, services.GetRequiredService<IOptions<BillRunOptions>>().Value, null, null, ct));
+            if (run.Failures.Count > 0)
+            {
+                throw new InvalidOperationException($"Demo bill run failed: {string.Join("; ", run.Failures.Select(f => f.Detail))}");
+            }
+        }
+
+        public async Task PaySubscription(Subscription subscription, int period, string method, string reference)
+        {
+            var invoice = await db.Invoices.AsNoTracking().FirstAsync(i => i.SubscriptionId == subscription.Id && i.SubscriptionPeriod == period, ct);
+            await Pay(invoice, null, method, reference);
+        }
+
         public async Task<Customer> Customer(CreateCustomerRequest request) => await Run(CustomerOperations.Create(db, clock, request, ct));
 
         public async Task<Product> Product(CreateProductRequest request) => await Run(ProductOperations.Create(db, clock, request, ct));

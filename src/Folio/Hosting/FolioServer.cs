@@ -37,6 +37,7 @@ public static class FolioServer
         services.AddFolioDb(builder.Configuration);
         InvoiceOptions.Register(services, builder.Configuration);
         BillRunOptions.Register(services, builder.Configuration);
+        BillRunSchedule.Register(services, builder.Configuration);
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
         services.Configure<JsonOptions>(options => JsonSetup.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -1,8 +1,11 @@
 using Folio.Access;
 using Folio.Api;
+using Folio.BillRuns;
 using Folio.Data;
 using Folio.Domain.Subscriptions;
+using Folio.Invoices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Folio.Subscriptions;
 
@@ -14,6 +17,8 @@ public static class SubscriptionsEndpoints
         group.MapGet("/", List).WithSummary("List subscriptions, newest first")
             .WithDescription("Keyset-paginated: pass next_page_token back as page_token. Filters: customer_id, status (active, past_due, canceled, ended). An organization key sees those of its organization and its users.");
         group.MapGet("/{id}", Get).WithSummary("Get a subscription");
+        group.MapGet("/{id}/upcoming_invoice", UpcomingInvoice).WithSummary("Preview the next renewal invoice")
+            .WithDescription("The invoice the bill run will issue at bill_at for the next period not yet invoiced, computed by the same code and finalized in memory: nothing is saved and no number is taken. Credit applied, usd_per_unit and bill_to use the customer's credit balance, the exchange rate and the customer's details as they stand now; if they change before bill_at, the invoice follows them. due_at is bill_at plus days_until_due (the seller's default when the subscription names none). When the bill run leaves its invoices as drafts (Folio:BillRuns:Finalize false), the estimate is that draft: no credit applied, no rate, no bill_to, no due_at unless days_until_due is set. 404 no_upcoming_invoice when nothing more will be billed: canceled, ended, or its last period already invoiced.");
 
         var admin = group.MapGroup("/").RequireAuthorization(ApiKeyAuthentication.AdminPolicy);
         admin.MapPost("/", Create).WithSummary("Subscribe a customer to recurring prices")
@@ -40,6 +45,19 @@ public static class SubscriptionsEndpoints
 
         ETags.Set(response, subscription.Version);
         return TypedResults.Ok(subscription);
+    }
+
+    private static async Task<Results<Ok<UpcomingInvoiceResponse>, ProblemHttpResult>> UpcomingInvoice(
+        string id, Caller caller, FolioReadDb db, TimeProvider clock, IOptions<InvoiceOptions> options,
+        IOptions<BillRunOptions> billRuns, CancellationToken ct)
+    {
+        if (Ids.Parse(id) is not { } subscriptionId)
+        {
+            return Problems.NotFound("subscription_not_found");
+        }
+
+        var outcome = await SubscriptionEstimates.Upcoming(db, caller, options.Value, billRuns.Value.Finalize, subscriptionId, clock.GetUtcNow(), ct);
+        return Problems.Map(outcome.Map(UpcomingInvoiceResponse.From), TypedResults.Ok);
     }
 
     private static async Task<Results<Created<SubscriptionResponse>, ProblemHttpResult>> Create(

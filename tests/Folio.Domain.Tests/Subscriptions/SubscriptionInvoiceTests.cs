@@ -98,6 +98,26 @@ public sealed class SubscriptionInvoiceTests
         Assert.Throws<KeyNotFoundException>(() => SubscriptionInvoice.For(subscription, 0, new Dictionary<Guid, PriceTerms> { [Team.PriceId] = Team }));
     }
 
+    [Fact]
+    public void The_draft_of_a_period_bills_that_period_with_each_line_naming_its_price_and_finalizes_like_any_invoice()
+    {
+        var subscription = Create(Anchor, new SubscriptionTerms(DaysUntilDue: 14), Item(Team), Item(Seats, 3), Item(Pro, 2));
+        var period = SubscriptionInvoice.For(subscription, 2, Prices);
+
+        var (draft, violations) = SubscriptionInvoice.Draft(subscription, 2, Prices, Id(900), period.PeriodStart, Ids());
+
+        Assert.Empty(violations);
+        var invoice = Assert.IsType<Invoice>(draft);
+        Assert.Equal((subscription.Id, 2, InvoiceStatus.Draft), (invoice.SubscriptionId, invoice.SubscriptionPeriod, invoice.Status));
+        Assert.Equal([Team.PriceId, Seats.PriceId, Pro.PriceId], invoice.Items.Select(i => i.PriceId));
+        Assert.Equal(period.Items, invoice.Items.Select(i => i.Spec with { PriceId = null }));
+        Assert.Equal(period.Calculate().Total, invoice.Total);
+
+        // Finalized in memory with part of the total as credit, as the estimate does.
+        Assert.Null(invoice.FinalizeInvoice("estimate", period.PeriodStart, 100_00, 30, BillingContact.None, null));
+        Assert.Equal((100_00L, invoice.Total - 100_00, period.PeriodStart.AddDays(14)), (invoice.CreditApplied, invoice.AmountRemaining, invoice.DueAt));
+    }
+
     private static Invoice Draft(Subscription subscription, SubscriptionInvoice estimate)
     {
         var (draft, violations) = Invoice.CreateDraft(

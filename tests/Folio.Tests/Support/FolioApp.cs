@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Folio.ApiKeys;
+using Folio.BillRuns;
 using Folio.Data;
 using Folio.ExchangeRates;
 using Folio.Hosting;
@@ -57,6 +58,8 @@ public class FolioApp : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Logs);
         builder.Configuration[DatabaseSetup.Setting] = database;
+        // The bill run runs when a test asks for it; a test class that wants the schedule turns it on in Settings.
+        builder.Configuration[BillRunSchedule.Setting] = "off";
         foreach (var (key, value) in Settings)
         {
             builder.Configuration[key] = value;

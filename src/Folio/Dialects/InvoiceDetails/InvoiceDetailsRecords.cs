@@ -1,14 +1,16 @@
 using System.Text.Json.Serialization;
 using Folio.Domain.Invoicing;
+using Folio.Subscriptions;
 
 namespace Folio.Dialects.InvoiceDetails;
 
 /// <summary>
-/// An invoice in this dialect: amounts are integers in minor units. Folio has no subscriptions yet, so an invoice never
-/// belongs to one and is never a renewal estimate.
+/// An invoice in this dialect, or a subscription's renewal estimate (no id, no number): amounts are integers in minor
+/// units. bill_at is when the invoice is or was to be issued: for a subscription's invoice, the start of the period it
+/// bills; for an invoice made by hand, its issue date.
 /// </summary>
 public sealed record InvoiceDetailsResponse(
-    [property: JsonPropertyName("invoice_id")] Guid InvoiceId,
+    [property: JsonPropertyName("invoice_id")] Guid? InvoiceId,
     [property: JsonPropertyName("subscription_id")] Guid? SubscriptionId,
     [property: JsonPropertyName("customer_id")] Guid CustomerId,
     [property: JsonPropertyName("invoice_number")] string? InvoiceNumber,
@@ -22,17 +24,18 @@ public sealed record InvoiceDetailsResponse(
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("is_renewal_estimate")] bool IsRenewalEstimate)
 {
-    public static InvoiceDetailsResponse From(Invoice invoice)
+    /// <param name="periodStart">For an invoice a subscription produced, the start of the period it bills.</param>
+    public static InvoiceDetailsResponse From(Invoice invoice, DateTimeOffset? periodStart)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         return new InvoiceDetailsResponse(
             invoice.Id,
-            null,
+            invoice.SubscriptionId,
             invoice.CustomerId,
             invoice.Number,
             invoice.DueAt,
-            // An issued invoice was billed when it was issued; a draft is not scheduled, so it has no billing date.
-            invoice.IssuedAt,
+            // An invoice made by hand was billed when it was issued; such a draft is not scheduled, so it has no billing date.
+            periodStart ?? invoice.IssuedAt,
             invoice.IssuedAt,
             StatusName(invoice),
             invoice.PaidAt,
@@ -40,6 +43,27 @@ public sealed record InvoiceDetailsResponse(
             invoice.AmountRemaining,
             invoice.Currency,
             false);
+    }
+
+    /// <summary>The renewal estimate: the invoice the bill run will issue at bill_at, not yet a draft in the books.</summary>
+    public static InvoiceDetailsResponse From(UpcomingInvoice upcoming)
+    {
+        ArgumentNullException.ThrowIfNull(upcoming);
+        var invoice = upcoming.Invoice;
+        return new InvoiceDetailsResponse(
+            null,
+            upcoming.Subscription.Id,
+            invoice.CustomerId,
+            null,
+            invoice.DueAt,
+            upcoming.BillAt,
+            null,
+            "DRAFT",
+            null,
+            invoice.Total,
+            invoice.AmountRemaining,
+            invoice.Currency,
+            true);
     }
 
     /// <summary>Muting outranks every state but the final ones: a muted invoice is never sent, whatever else it is.</summary>
@@ -58,3 +82,13 @@ public sealed record InvoiceDetailsResponse(
         };
     }
 }
+
+/// <summary>
+/// A subscription's invoices, oldest period first, then its renewal estimate; count counts them all, and next and
+/// previous are absolute URLs of the neighbouring slices (null at either end).
+/// </summary>
+public sealed record InvoiceDetailsList(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("next")] string? Next,
+    [property: JsonPropertyName("previous")] string? Previous,
+    [property: JsonPropertyName("results")] IReadOnlyList<InvoiceDetailsResponse> Results);

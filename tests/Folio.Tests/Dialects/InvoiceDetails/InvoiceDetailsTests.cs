@@ -31,7 +31,7 @@ public sealed class InvoiceDetailsTests(FolioApp app) : IClassFixture<FolioApp>
 
         var details = await Curl(invoice.Str("id"), app.AdminKey).Expect(HttpStatusCode.OK);
 
-        // Folio has no subscriptions yet: no invoice belongs to one.
+        // An invoice made by hand belongs to no subscription.
         JsonShape.AssertSameShape(JsonShape.Fixture("invoice-details.json"), details, "subscription_id");
         Assert.Equal(invoice.Str("id"), details.Str("invoice_id"));
         Assert.Equal(JsonValueKind.Null, details.GetProperty("subscription_id").ValueKind);
