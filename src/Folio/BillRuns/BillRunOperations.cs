@@ -1,8 +1,6 @@
 using Folio.Api;
 using Folio.Data;
 using Folio.Domain;
-using Folio.Domain.Invoicing;
-using Folio.Domain.Money;
 using Folio.Domain.Subscriptions;
 using Folio.Invoices;
 using Folio.Subscriptions;
@@ -186,16 +184,14 @@ public static class BillRunOperations
         }
 
         var prices = await SubscriptionPrices.Load(db, subscription.ItemsAt(period).Select(i => i.PriceId), cancellationToken);
-        var bill = SubscriptionInvoice.For(subscription, period, prices);
         var now = clock.GetUtcNow();
-        var lines = bill.Lines.Select(l => l.Spec with { PriceId = l.PriceId }).ToList();
-        var (invoice, violations) = Invoice.CreateDraft(clock.NewId(), subscription.CustomerId, subscription.OrganizationId, Currency.Get(bill.Currency), bill.Header, lines, now, clock.NewId);
+        // The same function builds the renewal estimate, so the estimate is this invoice to the minor unit.
+        var (invoice, violations) = SubscriptionInvoice.Draft(subscription, period, prices, clock.NewId(), now, clock.NewId);
         if (invoice is null)
         {
             return violations[0];
         }
 
-        invoice.BillSubscriptionPeriod(subscription.Id, period);
         db.Invoices.Add(invoice);
         if (options.Finalize)
         {
