@@ -90,29 +90,40 @@ public sealed class BillRunFailure
     public string Detail { get; private set; }
 }
 
-/// <summary>The lease that lets one bill run at a time go on SQLite: one row, taken while expired or absent.</summary>
+/// <summary>
+/// The lease that lets one bill run at a time go on SQLite: one row, taken while expired or absent, or while the process
+/// that holds it (named in <see cref="HolderProcess"/>) is gone from this machine.
+/// </summary>
 public sealed class BillRunLease
 {
     public const int TheLease = 1;
+    public const int MaxHolderProcessLength = 300;
 
     private BillRunLease()
     {
+        HolderProcess = string.Empty;
     }
 
-    public BillRunLease(Guid holder, DateTimeOffset expiresAt)
+    public BillRunLease(Guid holder, string holderProcess, DateTimeOffset expiresAt)
     {
         Id = TheLease;
         Holder = holder;
+        HolderProcess = holderProcess;
         ExpiresAt = expiresAt;
     }
 
     public int Id { get; private set; }
     public Guid Holder { get; private set; }
+
+    /// <summary>The holding process as <c>machine/pid/start ticks</c>, so a lease left by a killed process need not be waited out.</summary>
+    public string HolderProcess { get; private set; }
+
     public DateTimeOffset ExpiresAt { get; private set; }
 
-    public void Renew(Guid holder, DateTimeOffset expiresAt)
+    public void Renew(Guid holder, string holderProcess, DateTimeOffset expiresAt)
     {
         Holder = holder;
+        HolderProcess = holderProcess;
         ExpiresAt = expiresAt;
     }
 }

@@ -6,7 +6,8 @@ namespace Folio.BillRuns;
 /// <summary>
 /// Only one bill run at a time, across processes. PostgreSQL: a session advisory lock held by a connection of its own for
 /// the whole run, which the server lets go of if the process dies. SQLite: a lease row taken in a transaction while absent
-/// or expired, renewed as the run goes, and removed at the end. A run that finds the lock held is refused at once
+/// or expired, or while the process named in it is gone from this machine (see <see cref="BillRunLeaseHolder"/>), renewed
+/// as the run goes, and removed at the end. A run that finds the lock held is refused at once
 /// (409 bill_run_in_progress) rather than queued: the run in progress invoices whatever is due anyway.
 /// </summary>
 public sealed class BillRunLock : IAsyncDisposable
@@ -77,9 +78,9 @@ public sealed class BillRunLock : IAsyncDisposable
         var lease = await _db.BillRunLeases.FirstOrDefaultAsync(l => l.Id == BillRunLease.TheLease, cancellationToken);
         if (lease is null)
         {
-            _db.BillRunLeases.Add(new BillRunLease(_holder, now + _lease));
+            _db.BillRunLeases.Add(new BillRunLease(_holder, BillRunLeaseHolder.Current, now + _lease));
         }
-        else if (onlyIfFree && lease.Holder != _holder && lease.ExpiresAt > now)
+        else if (onlyIfFree && lease.Holder != _holder && lease.ExpiresAt > now && !BillRunLeaseHolder.IsGone(lease.HolderProcess))
         {
             await transaction.RollbackAsync(cancellationToken);
             _db.ChangeTracker.Clear();
@@ -87,7 +88,7 @@ public sealed class BillRunLock : IAsyncDisposable
         }
         else
         {
-            lease.Renew(_holder, now + _lease);
+            lease.Renew(_holder, BillRunLeaseHolder.Current, now + _lease);
         }
 
         await _db.SaveChangesAsync(cancellationToken);

@@ -34,5 +34,6 @@ internal sealed class BillRunLeaseMapping : IEntityTypeConfiguration<BillRunLeas
         builder.ToTable("bill_run_leases");
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.HolderProcess).HasMaxLength(BillRunLease.MaxHolderProcessLength);
     }
 }

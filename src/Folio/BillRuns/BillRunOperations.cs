@@ -43,6 +43,9 @@ public static class BillRunOperations
             return RuleViolation.Conflict("bill_run_in_progress", "Another bill run is in progress; it invoices whatever is due. Try again when it has finished.");
         }
 
+        // Holding the lock, no other run can be going on: one still marked running died (killed, power cut) before its end.
+        await db.BillRuns.Where(r => r.Status == BillRunStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, BillRunStatus.Failed).SetProperty(r => r.FinishedAt, startedAt), cancellationToken);
         db.BillRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         var completed = false;

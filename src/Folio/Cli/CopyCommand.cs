@@ -22,7 +22,7 @@ internal static class CopyCommand
             {
                 var copied = await BookCopy.Run(source, target, ct);
                 await Console.Out.WriteLineAsync(
-                    $"Copied {copied.Customers} customers, {copied.Invoices} invoices, {copied.Payments} payments, {copied.CreditTransactions} credit entries, {copied.ApiKeys} API keys, {copied.Products} products and {copied.Prices} prices; totals, payments and amounts paid match the source.");
+                    $"Copied {copied.Customers} customers, {copied.Invoices} invoices, {copied.Payments} payments, {copied.CreditTransactions} credit entries, {copied.ApiKeys} API keys, {copied.Products} products, {copied.Prices} prices, {copied.Subscriptions} subscriptions ({copied.SubscriptionItems} items) and {copied.BillRuns} bill runs; totals, payments and amounts paid match the source.");
                 return 0;
             }
             catch (InvalidOperationException e)

@@ -1,10 +1,13 @@
+using Folio.BillRuns;
 using Folio.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Data;
 
 /// <summary>What a copy moved, table by table, with the money totals that prove it complete.</summary>
-public sealed record CopySummary(int Customers, int Invoices, int Payments, int CreditTransactions, int ApiKeys, int Products, int Prices, long InvoiceTotals, long AmountPaid, long PaymentAmounts);
+public sealed record CopySummary(
+    int Customers, int Invoices, int Payments, int CreditTransactions, int ApiKeys, int Products, int Prices, int Subscriptions, int SubscriptionItems,
+    int BillRuns, int BillRunFailures, long InvoiceTotals, long AmountPaid, long PaymentAmounts);
 
 /// <summary>
 /// Copies every row of one set of books into another, empty one (any engine to any engine), keeping every id, number and
@@ -20,7 +23,7 @@ public static class BookCopy
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         if (await target.Customers.AnyAsync(cancellationToken) || await target.Invoices.AnyAsync(cancellationToken) || await target.ApiKeys.AnyAsync(cancellationToken)
-            || await target.Products.AnyAsync(cancellationToken))
+            || await target.Products.AnyAsync(cancellationToken) || await target.Subscriptions.AnyAsync(cancellationToken) || await target.BillRuns.AnyAsync(cancellationToken))
         {
             throw new InvalidOperationException("The target already holds books; copy into an empty, migrated database.");
         }
@@ -38,6 +41,10 @@ public static class BookCopy
         // The catalog before the invoice lines made from it.
         await Copy(target, source.Products.AsNoTracking().OrderBy(p => p.Id), cancellationToken);
         await Copy(target, source.Prices.AsNoTracking().OrderBy(p => p.Id), cancellationToken);
+        // Subscriptions before the invoices of their periods; bill runs (their reports) with them. The SQLite lease is not
+        // copied: it belongs to a run of the source.
+        await Copy(target, source.Subscriptions.AsNoTracking().Include(s => s.Items).OrderBy(s => s.Id), cancellationToken);
+        await Copy(target, source.BillRuns.AsNoTracking().Include(r => r.Failures).OrderBy(r => r.Id), cancellationToken);
         await Copy(target, source.Invoices.AsNoTracking().Include(i => i.Items).OrderBy(i => i.Id), cancellationToken);
         await Copy(target, source.Payments.AsNoTracking().OrderBy(p => p.Id), cancellationToken);
         await Copy(target, source.CreditTransactions.AsNoTracking().OrderBy(t => t.Id), cancellationToken);
@@ -64,6 +71,10 @@ public static class BookCopy
             await db.ApiKeys.CountAsync(cancellationToken),
             await db.Products.CountAsync(cancellationToken),
             await db.Prices.CountAsync(cancellationToken),
+            await db.Subscriptions.CountAsync(cancellationToken),
+            await db.SubscriptionItems.CountAsync(cancellationToken),
+            await db.BillRuns.CountAsync(cancellationToken),
+            await db.Set<BillRunFailure>().CountAsync(cancellationToken),
             await db.Invoices.SumAsync(i => (long?)i.Total, cancellationToken) ?? 0,
             await db.Invoices.SumAsync(i => (long?)i.AmountPaid, cancellationToken) ?? 0,
             await db.Payments.SumAsync(p => (long?)p.Amount, cancellationToken) ?? 0);

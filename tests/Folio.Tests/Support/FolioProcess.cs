@@ -26,6 +26,8 @@ public sealed partial class FolioProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "folio.dll");
 
     public static async Task<(int ExitCode, string Output, string Error)> Run(string workingDirectory, params string[] args)

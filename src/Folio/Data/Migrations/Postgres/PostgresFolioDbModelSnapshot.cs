@@ -177,6 +177,12 @@ namespace Folio.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("holder");
 
+                    b.Property<string>("HolderProcess")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("holder_process");
+
                     b.HasKey("Id")
                         .HasName("pk_bill_run_leases");
 

@@ -172,6 +172,12 @@ namespace Folio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("holder");
 
+                    b.Property<string>("HolderProcess")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_process");
+
                     b.HasKey("Id")
                         .HasName("pk_bill_run_leases");
 
