@@ -184,6 +184,18 @@ FOLIO_HWM_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$FOLIO_PID/status")"
 stop_pid "$FOLIO_PID"
 FOLIO_PAYMENTS="$(($(sql -c "SELECT count(*) FROM payments") - PAYMENTS_BEFORE))"
 
+# Context: the same reads with Npgsql's auto-prepare turned off (Folio turns it on unless the connection string says).
+log "Folio with Max Auto Prepare=0: the two reads again (context)"
+FOLIO_DATABASE="$DATABASE;Max Auto Prepare=0" dotnet "$FOLIO_DLL" serve --urls "$FOLIO_URL" >"$WORK/folio-unprepared.log" 2>&1 &
+UNPREPARED_PID=$!
+PIDS+=("$UNPREPARED_PID")
+wait_ready "$FOLIO_URL/healthz" "$UNPREPARED_PID" "$WORK/folio-unprepared.log"
+warm "$FOLIO_URL" "$WORK/get.paths" "${AUTH[@]}"
+measure unprepared_get "$UNPREPARED_PID" "$FOLIO_URL" "$WORK/get.paths" "$DURATION" "${AUTH[@]}"
+warm "$FOLIO_URL" "$WORK/list.paths" "${AUTH[@]}"
+measure unprepared_list "$UNPREPARED_PID" "$FOLIO_URL" "$WORK/list.paths" "$DURATION" "${AUTH[@]}"
+stop_pid "$UNPREPARED_PID"
+
 # --- Baselines over raw Npgsql ----------------------------------------------------------------------------------
 for mode in minimal tuned; do
   log "baseline ($mode) on $BASE_URL"
@@ -297,6 +309,8 @@ report() {
     "folio_list|GET /v1/invoices?customer_id=...&limit=$LIMIT|Folio" \
     "base_list|GET /v1/invoices?customer_id=...&limit=$LIMIT|baseline" \
     "tuned_list|GET /v1/invoices?customer_id=...&limit=$LIMIT|tuned" \
+    "unprepared_get|GET /v1/invoices/{id}, Max Auto Prepare=0|Folio" \
+    "unprepared_list|GET /v1/invoices?customer_id=..., Max Auto Prepare=0|Folio" \
     "folio_pay|POST /v1/invoices/{id}/pay (1 cent, distinct invoices)|Folio"; do
     IFS='|' read -r name label server <<<"$entry"
     row "$label" "$server" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${NON2XX[$name]}" "${CPU_MS[$name]}"
