@@ -45,14 +45,14 @@ FOLIO_DATABASE="$WORK/seed.db" dotnet "$FOLIO_DLL" migrate >"$WORK/migrate.log" 
 dotnet "$SEED_DLL" "$WORK/seed.db" --subscriptions "$SUBSCRIPTIONS" --as-of "$AS_OF" | tee "$WORK/seed.log" >&2 || die "seed failed"
 SEEDED="$(sed -n 's/^Stored: //p' "$WORK/seed.log")"
 
-declare -A SECONDS1 SECONDS2 HWM_MB RSS_QUARTER_MB RSS_END_MB INVOICED BASE_SECONDS BASE_ROWS ITEMS SECOND_REPORT
+declare -A SECONDS1 SECONDS2 CPU_MS SERVER_CPU_MS HWM_MB RSS_QUARTER_MB RSS_END_MB INVOICED BASE_SECONDS BASE_ROWS ITEMS SECOND_REPORT
 
 # bill_run ENGINE PASS: times `folio bill-run --as-of AS_OF` on FOLIO_DATABASE; peak memory from the kernel (getrusage,
 # the process's VmHWM) and RSS sampled every 0.25 s, to see whether it grows with the invoices written.
 bill_run() {
   local engine="$1" pass="$2" out="$WORK/$1-run$2" pid start end status
   start="$(date +%s.%N)"
-  /usr/bin/time -f '%M' -o "$out.maxrss" dotnet "$FOLIO_DLL" bill-run --as-of "$AS_OF" >"$out.out" 2>"$out.err" &
+  /usr/bin/time -f '%M %U %S' -o "$out.time" dotnet "$FOLIO_DLL" bill-run --as-of "$AS_OF" >"$out.out" 2>"$out.err" &
   pid=$!
   PIDS+=("$pid")
   # /usr/bin/time's child is the folio process: sample it, not time itself.
@@ -68,14 +68,18 @@ bill_run() {
 
 # measure_engine ENGINE: two passes of the bill run on FOLIO_DATABASE, then checks the books it left.
 measure_engine() {
-  local engine="$1" report
+  local engine="$1" report server_before=0
   log "$engine: bill run as of $AS_OF"
+  [[ "$engine" != postgres ]] || server_before="$(server_ticks)"
   SECONDS1[$engine]="$(bill_run "$engine" 1)"
+  [[ "$engine" != postgres ]] || SERVER_CPU_MS[$engine]="$(awk -v t=$(($(server_ticks) - server_before)) -v hz="$CLK_TCK" -v n="$SUBSCRIPTIONS" 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
   report="$(head -1 "$WORK/$engine-run1.out")"
   log "$engine: $report in ${SECONDS1[$engine]} s"
   INVOICED[$engine]="$(sed -n 's/.*invoiced \([0-9]*\),.*/\1/p' <<<"$report")"
   [[ "$report" == *"due $SUBSCRIPTIONS, invoiced $SUBSCRIPTIONS, skipped 0, failed 0" ]] || die "$engine: the first run did not invoice every subscription: $report"
-  HWM_MB[$engine]="$(awk '{ printf "%.0f", $1 / 1024 }' "$WORK/$engine-run1.maxrss")"
+  HWM_MB[$engine]="$(awk '{ printf "%.0f", $1 / 1024 }' "$WORK/$engine-run1.time")"
+  # CPU per invoice (user + system), start-up included: where the time goes when the run is slower than the baseline.
+  CPU_MS[$engine]="$(awk -v n="$SUBSCRIPTIONS" '{ printf "%.2f", ($2 + $3) * 1000 / n }' "$WORK/$engine-run1.time")"
   # RSS a quarter of the way through the run and at its end: a run that streams stays flat.
   read -r RSS_QUARTER_MB[$engine] RSS_END_MB[$engine] < <(awk '{ rss[NR] = $1 } END { q = int(NR / 4); if (q < 1) q = 1; printf "%.0f %.0f\n", rss[q] / 1024, rss[NR] / 1024 }' "$WORK/$engine-run1.rss" 2>/dev/null || echo "0 0")
 
@@ -130,6 +134,8 @@ if [[ " $ENGINES " == *" postgres "* ]]; then
   log "starting PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PG_PORT (fsync and synchronous_commit on)"
   postgres_start "$PG_DIR" "$PG_PORT" -c max_connections=300 -c shared_buffers=512MB || { cat "$PG_DIR"/*.log >&2; die "PostgreSQL did not start"; }
   PG_SERVER="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+  # The server's CPU: the postmaster's own and that of its children once they have exited (the run's backends do at its end).
+  server_ticks() { sed 's/^.*) //' "/proc/$(head -1 "$PG_DIR/data/postmaster.pid")/stat" | awk '{ print $12 + $13 + $14 + $15 }'; }
   pg_query() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d folio -v ON_ERROR_STOP=1 -qAt -c "$1"; }
   export FOLIO_DATABASE="$PG_SERVER;Database=folio"
   dotnet "$FOLIO_DLL" migrate >"$WORK/pg-migrate.log" 2>&1 || { cat "$WORK/pg-migrate.log" >&2; die "migrate on PostgreSQL failed"; }
@@ -175,6 +181,13 @@ report() {
     printf '  %-66s %8s  %s\n' "$engine: peak memory of the bill run in MB, VmHWM (< 500)" "$peak" "$(verdict "$peak" "<" 500)"
     printf '  %-66s %8s  %s\n' "$engine: second run / first run time (< 0.10; ${SECONDS2[$engine]} s vs ${SECONDS1[$engine]} s)" "$second" "$(verdict "$second" "<" 0.10)"
     printf '  %-66s %8s\n' "$engine: RSS a quarter into the run / at its end, MB (flat when it streams)" "${RSS_QUARTER_MB[$engine]} / ${RSS_END_MB[$engine]}"
+  done
+  echo "where the time goes (first run, per invoice; CPU is user + system, start-up included):"
+  for engine in $ENGINES; do
+    printf '  %-66s %8s\n' "$engine: wall ms" "$(awk -v s="${SECONDS1[$engine]}" -v n="$SUBSCRIPTIONS" 'BEGIN { printf "%.2f", s * 1000 / n }')"
+    printf '  %-66s %8s\n' "$engine: CPU ms of the folio process" "${CPU_MS[$engine]}"
+    [[ "$engine" != postgres ]] || printf '  %-66s %8s\n' "$engine: CPU ms of the PostgreSQL server" "${SERVER_CPU_MS[$engine]}"
+    printf '  %-66s %8s\n' "$engine: wall ms of the baseline's writing" "$(awk -v s="${BASE_SECONDS[$engine]}" -v n="${BASE_ROWS[$engine]}" 'BEGIN { printf "%.3f", s * 1000 / n }')"
   done
   echo "checked: every run invoiced every subscription once (period 0, finalized, numbered, totals = sum of lines), the second found nothing due,"
   echo "         and the baseline inserted the same number of invoices."
