@@ -5,6 +5,12 @@ using Microsoft.Data.Sqlite;
 
 // Folio.Bench.Seed DATABASE IDS_DIR [--customers N] [--invoices-per-customer N] [--sample N] [--seed N]
 // Fills a freshly migrated, empty Folio SQLite database and writes the ids the load phase needs to IDS_DIR.
+// Folio.Bench.Seed DATABASE --subscriptions N --as-of T [--seed N]: the books of the bill-run benchmark instead.
+if (args.Contains("--subscriptions"))
+{
+    return await SubscriptionBooks.Seed(args);
+}
+
 if (args.Length < 2 || args[0].StartsWith('-') || args[1].StartsWith('-'))
 {
     await Console.Error.WriteLineAsync("usage: Folio.Bench.Seed DATABASE IDS_DIR [--customers 1000] [--invoices-per-customer 100] [--sample 10000] [--seed 42]");

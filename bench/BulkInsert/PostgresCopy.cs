@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace Folio.Bench.BulkInsert;
+
+/// <summary>Npgsql binary COPY: loading the seeded books from SQLite, and the PostgreSQL baseline.</summary>
+internal static class PostgresCopy
+{
+    public static async Task<List<(string Table, long Rows, double Seconds)>> Load(string sqliteFile, string postgres, IEnumerable<string> tables)
+    {
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        var loaded = new List<(string, long, double)>();
+        foreach (var table in tables)
+        {
+            var watch = Stopwatch.StartNew();
+            var (columns, rows) = SqliteInserts.Read(sqliteFile, table);
+            var types = await ColumnTypes(connection, table);
+            var converted = rows.Select(row => row.Select((value, i) => FromSqlite(value, types[columns[i]])).ToArray()).ToList();
+            await Copy(connection, table, columns, [.. columns.Select(c => types[c])], converted);
+            loaded.Add((table, rows.Count, watch.Elapsed.TotalSeconds));
+        }
+
+        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        await analyze.ExecuteNonQueryAsync();
+        return loaded;
+    }
+
+    public static async Task<(long Invoices, long Items, double Seconds)> Baseline(string source, string target)
+    {
+        var read = new List<(string Table, string[] Columns, string[] Types, List<object?[]> Rows)>();
+        await using (var from = new NpgsqlConnection(source))
+        {
+            await from.OpenAsync();
+            foreach (var table in BillRunTables.Written)
+            {
+                await using var select = new NpgsqlCommand($"SELECT * FROM {table}", from);
+                await using var reader = await select.ExecuteReaderAsync();
+                var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+                var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToArray();
+                var rows = new List<object?[]>();
+                while (await reader.ReadAsync())
+                {
+                    var row = new object?[reader.FieldCount];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    }
+
+                    rows.Add(row);
+                }
+
+                read.Add((table, columns, types, rows));
+            }
+        }
+
+        await using var connection = new NpgsqlConnection(target);
+        await connection.OpenAsync();
+        var watch = Stopwatch.StartNew();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            foreach (var (table, columns, types, rows) in read)
+            {
+                await Copy(connection, table, columns, types, rows);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return (read[0].Rows.Count, read[1].Rows.Count, watch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task Copy(NpgsqlConnection connection, string table, string[] columns, string[] types, List<object?[]> rows)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync();
+            for (var i = 0; i < row.Length; i++)
+            {
+                await Write(importer, row[i], types[i].Split('(')[0]);
+            }
+        }
+
+        await importer.CompleteAsync();
+    }
+
+    private static Task Write(NpgsqlBinaryImporter importer, object? value, string type) => value switch
+    {
+        null => importer.WriteNullAsync(),
+        Guid v => importer.WriteAsync(v, type),
+        DateTime v => importer.WriteAsync(v, type),
+        DateTimeOffset v => importer.WriteAsync(v, type),
+        decimal v => importer.WriteAsync(v, type),
+        long v => importer.WriteAsync(v, type),
+        int v => importer.WriteAsync(v, type),
+        short v => importer.WriteAsync(v, type),
+        bool v => importer.WriteAsync(v, type),
+        string v => importer.WriteAsync(v, type),
+        _ => importer.WriteAsync(value, type),
+    };
+
+    private static async Task<Dictionary<string, string>> ColumnTypes(NpgsqlConnection connection, string table)
+    {
+        await using var command = new NpgsqlCommand("SELECT column_name, format_type(atttypid, atttypmod) FROM information_schema.columns c JOIN pg_attribute a ON a.attrelid = c.table_name::regclass AND a.attname = c.column_name WHERE c.table_schema = current_schema() AND c.table_name = $1", connection);
+        command.Parameters.AddWithValue(table);
+        await using var reader = await command.ExecuteReaderAsync();
+        var types = new Dictionary<string, string>();
+        while (await reader.ReadAsync())
+        {
+            types[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return types;
+    }
+
+    /// <summary>A value as Folio's SQLite mapping stores it (Guids as text, timestamps as UTC ticks, decimals as text, booleans 0/1), as the PostgreSQL column wants it.</summary>
+    private static object? FromSqlite(object value, string type)
+    {
+        if (value is DBNull)
+        {
+            return null;
+        }
+
+        var baseType = type.Split('(')[0];
+        return baseType switch
+        {
+            "uuid" => Guid.Parse((string)value),
+            "timestamp with time zone" => new DateTime((long)value, DateTimeKind.Utc),
+            "boolean" => (long)value != 0,
+            "numeric" => value is string text ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            "bigint" => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+            "integer" => Convert.ToInt32(value, CultureInfo.InvariantCulture),
+            "smallint" => Convert.ToInt16(value, CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
+    }
+}
