@@ -63,8 +63,15 @@ public sealed class BillRunLock : IAsyncDisposable
     {
         if (_db.Database.IsNpgsql())
         {
-            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdvisoryKey})");
-            await _db.Database.CloseConnectionAsync();
+            try
+            {
+                await PostgresConnection.ReleaseAdvisoryLock(_db, AdvisoryKey);
+            }
+            finally
+            {
+                await _db.Database.CloseConnectionAsync();
+            }
+
             return;
         }
 

@@ -24,8 +24,8 @@ public static class DatabaseSetup
         var setting = configuration[Setting];
         if (PostgresConnection.IsPostgres(setting))
         {
-            var postgres = PostgresConnection.WithAutoPrepare(PostgresConnection.ToKeywordForm(setting!));
-            var reads = configuration[ReadSetting] is { Length: > 0 } standbys ? PostgresConnection.WithAutoPrepare(PostgresConnection.ForReads(postgres, standbys)) : postgres;
+            var postgres = PostgresConnection.WithDefaults(PostgresConnection.ToKeywordForm(setting!));
+            var reads = configuration[ReadSetting] is { Length: > 0 } standbys ? PostgresConnection.WithDefaults(PostgresConnection.ForReads(postgres, standbys)) : postgres;
             services.AddDbContextPool<FolioDb, PostgresFolioDb>(options => ConfigurePostgres(options, postgres));
             services.AddDbContextPool<FolioReadDb>(options => ConfigurePostgres(options, reads));
             return services;
@@ -46,6 +46,7 @@ public static class DatabaseSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("ef_migrations_history"));
+        options.AddInterceptors(PostgresRowLocking.Instance);
         options.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
     }
 

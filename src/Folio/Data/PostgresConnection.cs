@@ -18,19 +18,47 @@ public static class PostgresConnection
     public const int DefaultMaxAutoPrepare = 64;
 
     /// <summary>
+    /// Folio's defaults for what the connection string leaves unsaid.
     /// Folio sends a small, fixed set of statements, so each connection prepares them on the server once they repeat
     /// (Npgsql's auto-prepare) and PostgreSQL stops parsing and planning them per request. A pooler that cannot keep
     /// prepared statements (PgBouncer before 1.21 in transaction mode) needs Max Auto Prepare=0 in the connection string.
+    /// Folio leaves no session state on a connection it hands back to the pool (its session advisory locks are released
+    /// in finally blocks, and a connection whose release failed is dropped from the pool), so the seven-statement reset
+    /// Npgsql would otherwise send before each reuse is skipped (No Reset On Close), unless the connection string says.
     /// </summary>
-    public static string WithAutoPrepare(string keywordForm)
+    public static string WithDefaults(string keywordForm)
     {
         var builder = new NpgsqlConnectionStringBuilder(keywordForm);
-        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey("Max Auto Prepare"))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Lets go of a session advisory lock. A connection that could not release it leaves the pool instead of carrying
+    /// the lock to its next user (connections are not reset between users, see <see cref="WithDefaults"/>).
+    /// </summary>
+    public static async Task ReleaseAdvisoryLock(FolioDb db, long key)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({key})", CancellationToken.None);
+        }
+        catch (Exception) when (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            NpgsqlConnection.ClearPool(connection);
+            throw;
+        }
     }
 
     public static string ToKeywordForm(string setting)
@@ -123,7 +151,7 @@ public static class PostgresConnection
             }
             finally
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await ReleaseAdvisoryLock(db, MigrationLockKey);
             }
         }
         finally

@@ -21,15 +21,15 @@ public static class RowLocks
         }
     }
 
-    /// <summary>The invoice: its state, amounts and version.</summary>
-    public static async Task LockInvoice(this FolioDb db, Guid invoiceId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM invoices WHERE id = {invoiceId} FOR UPDATE", cancellationToken);
-        }
-    }
+    /// <summary>Marks a query whose root rows <see cref="ForUpdate{T}"/> locks; see <see cref="PostgresRowLocking"/>.</summary>
+    public const string ForUpdateTag = "folio:for-update";
+
+    /// <summary>
+    /// Locks the rows of the query's root table as it reads them (the invoice: its state, amounts and version), in the
+    /// caller's transaction, at no extra round trip. The query must read its root table directly, without the LIMIT
+    /// subquery FirstOrDefault makes around it: filter with Where and take the rows with ToListAsync.
+    /// </summary>
+    public static IQueryable<T> ForUpdate<T>(this IQueryable<T> query) => query.TagWith(ForUpdateTag);
 
     /// <summary>The customer, and with it its credit ledger: every entry whose writer first reads the balance takes this lock.</summary>
     public static async Task LockCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)

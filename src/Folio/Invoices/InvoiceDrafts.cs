@@ -124,6 +124,10 @@ public static class InvoiceDrafts
 
     private static HashSet<Guid> PricesOf(Invoice invoice) => [.. invoice.Items.Select(i => i.PriceId).OfType<Guid>()];
 
+    /// <summary>The invoice with its lines, tracked and locked for the rest of the caller's transaction (see <see cref="RowLocks"/>).</summary>
+    internal static async Task<Invoice?> LoadLocked(FolioDb db, Guid id, CancellationToken cancellationToken) =>
+        (await db.Invoices.Where(i => i.Id == id).ForUpdate().Include(i => i.Items).ToListAsync(cancellationToken)).SingleOrDefault();
+
     /// <summary>Loads an invoice with its lines, applies a change and saves it in one transaction; 412 when the caller's version is stale.</summary>
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Outcome<Invoice>> change, CancellationToken cancellationToken) =>
         Change(db, id, expectedVersion, invoice => Task.FromResult(change(invoice)), cancellationToken);
@@ -131,8 +135,7 @@ public static class InvoiceDrafts
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Task<Outcome<Invoice>>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
-            await db.LockInvoice(id, cancellationToken);
-            var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+            var invoice = await LoadLocked(db, id, cancellationToken);
             if (invoice is null)
             {
                 return Outcome<Invoice>.NotFound("invoice_not_found");

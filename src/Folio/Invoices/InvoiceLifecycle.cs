@@ -19,8 +19,7 @@ public static class InvoiceLifecycle
     public static Task<Outcome<Invoice>> Finalize(FolioDb db, TimeProvider clock, IOptions<InvoiceOptions> options, Guid id, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
-            await db.LockInvoice(id, cancellationToken);
-            var invoice = await db.Invoices.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+            var invoice = await InvoiceDrafts.LoadLocked(db, id, cancellationToken);
             if (invoice is null)
             {
                 return Outcome<Invoice>.NotFound("invoice_not_found");

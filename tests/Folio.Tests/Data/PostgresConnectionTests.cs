@@ -41,4 +41,22 @@ public sealed class PostgresConnectionTests
         Assert.Equal("folio", parsed.Username);
         Assert.Null(parsed.Password);
     }
+
+    [Fact]
+    public void Unless_the_connection_string_says_otherwise_statements_are_prepared_and_connections_are_not_reset()
+    {
+        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults("Host=db;Database=folio"));
+
+        Assert.Equal(PostgresConnection.DefaultMaxAutoPrepare, defaults.MaxAutoPrepare);
+        Assert.True(defaults.NoResetOnClose);
+    }
+
+    [Fact]
+    public void What_the_connection_string_says_wins_over_the_defaults()
+    {
+        var given = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults("Host=db;Max Auto Prepare=0;No Reset On Close=false"));
+
+        Assert.Equal(0, given.MaxAutoPrepare);
+        Assert.False(given.NoResetOnClose);
+    }
 }
