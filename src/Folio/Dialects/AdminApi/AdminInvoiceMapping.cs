@@ -1,3 +1,4 @@
+using Folio.Domain.Catalog;
 using Folio.Domain.Connections;
 using Folio.Domain.Customers;
 using Folio.Domain.Invoicing;
@@ -12,7 +13,9 @@ internal static class AdminInvoiceMapping
     /// One invoice on the wire. <paramref name="customer"/> is needed for a draft only: a draft is addressed to the customer
     /// as it stands, a finalized invoice to the contact fixed when it was issued.
     /// </summary>
-    public static AdminInvoice From(Invoice invoice, BillingConnection? connection, Customer? customer, AdminView view, DateTimeOffset now)
+    /// <param name="catalog">The prices the invoice's items were made from, with their products, by price id.</param>
+    public static AdminInvoice From(
+        Invoice invoice, BillingConnection? connection, Customer? customer, IReadOnlyDictionary<Guid, (Price Price, Product Product)> catalog, AdminView view, DateTimeOffset now)
     {
         var currency = invoice.CurrencyInfo;
         string Amount(long minorUnits) => Money.FormatMajor(minorUnits, currency);
@@ -44,7 +47,7 @@ internal static class AdminInvoiceMapping
             Amount(invoice.AmountPaid),
             PaymentStateOf(invoice),
             null,
-            [.. invoice.Items.OrderBy(i => i.Position).Select(item => ItemOf(item, Amount))],
+            [.. invoice.Items.OrderBy(i => i.Position).Select(item => ItemOf(item, Amount, CatalogOf(item, catalog), view))],
             [],
             invoice.PulledAt,
             invoice.CreatedAt,
@@ -79,7 +82,7 @@ internal static class AdminInvoiceMapping
     };
 
     private static AdminConnection ConnectionOf(BillingConnection connection, AdminView view) =>
-        new(connection.Id, connection.DisplayName, connection.State, connection.Type, null, [], view.ToString().ToUpperInvariant(), connection.CreatedAt, connection.UpdatedAt);
+        new(connection.Id, connection.DisplayName, connection.State, connection.Type, null, [], ViewOf(view), connection.CreatedAt, connection.UpdatedAt);
 
     private static AdminAccount AccountOf(BillingContact contact)
     {
@@ -92,6 +95,31 @@ internal static class AdminInvoiceMapping
     private static AdminPeriod? PeriodOf(DateTimeOffset? start, DateTimeOffset? end) =>
         start is null && end is null ? null : new AdminPeriod(start, end);
 
-    private static AdminInvoiceItem ItemOf(InvoiceItem item, Func<long, string> amount) =>
-        new(item.Id, null, null, Decimals.Trim(item.Quantity), amount(item.Amount), amount(item.Discount), item.Description, item.ExternalId, false, PeriodOf(item.PeriodStart, item.PeriodEnd));
+    private static (Price Price, Product Product)? CatalogOf(InvoiceItem item, IReadOnlyDictionary<Guid, (Price Price, Product Product)> catalog) =>
+        item.PriceId is { } priceId && catalog.TryGetValue(priceId, out var found) ? found : null;
+
+    private static AdminInvoiceItem ItemOf(InvoiceItem item, Func<long, string> amount, (Price Price, Product Product)? catalog, AdminView view)
+    {
+        var product = catalog is { Product: var p } ? ProductOf(p, view) : null;
+        var price = catalog is { Price: var pr } ? PriceOf(pr, product!, view) : null;
+        return new(item.Id, product, price, Decimals.Trim(item.Quantity), amount(item.Amount), amount(item.Discount), item.Description, item.ExternalId, false, PeriodOf(item.PeriodStart, item.PeriodEnd));
+    }
+
+    private static AdminProduct ProductOf(Product product, AdminView view) =>
+        new(product.Id, product.Name, product.Description, product.IsArchived, ViewOf(view), product.CreatedAt, product.UpdatedAt);
+
+    private static AdminPrice PriceOf(Price price, AdminProduct product, AdminView view) => new(
+        price.Id,
+        price.Currency,
+        price.Type == PriceType.Recurring ? "RECURRING" : "ONE_TIME",
+        price.Recurrence is { } every ? new AdminInterval(every.Count, every.Unit.ToString().ToUpperInvariant()) : null,
+        price.Nickname,
+        product,
+        price.IsArchived,
+        ViewOf(view),
+        price.CreatedAt,
+        price.UpdatedAt,
+        new AdminFixedPrice(Money.FormatMajor(price.UnitAmount, Currency.Get(price.Currency))));
+
+    private static string ViewOf(AdminView view) => view.ToString().ToUpperInvariant();
 }

@@ -1,5 +1,6 @@
 using Folio.Access;
 using Folio.Data;
+using Folio.Domain.Catalog;
 using Folio.Domain.Connections;
 using Folio.Domain.Invoicing;
 using Folio.Invoices;
@@ -9,8 +10,8 @@ namespace Folio.Dialects.AdminApi;
 
 /// <summary>
 /// Reads one page of the admin list by keyset, in a fixed number of queries whatever the page size: the page with its
-/// items, how many rows lie before it (to tell the first page and the one after it apart), and the connections and the
-/// draft customers the page refers to.
+/// items, how many rows lie before it (to tell the first page and the one after it apart), and the connections, the
+/// draft customers and the catalog prices the page refers to.
 /// </summary>
 internal static class AdminInvoicePages
 {
@@ -45,7 +46,7 @@ internal static class AdminInvoicePages
         return new AdminInvoiceList(await Render(db, rows, criteria.View, now, ct), next, previous);
     }
 
-    /// <summary>Maps invoices to the wire, loading the connections and draft customers they need in one query each.</summary>
+    /// <summary>Maps invoices to the wire, loading the connections, draft customers and catalog prices (with their products) they need in one query each.</summary>
     public static async Task<IReadOnlyList<AdminInvoice>> Render(FolioDb db, IReadOnlyList<Invoice> rows, AdminView view, DateTimeOffset now, CancellationToken ct)
     {
         if (rows.Count == 0)
@@ -59,8 +60,14 @@ internal static class AdminInvoicePages
         var customers = draftCustomerIds.Count == 0
             ? []
             : await db.Customers.AsNoTracking().Where(c => draftCustomerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var priceIds = rows.SelectMany(i => i.Items).Select(item => item.PriceId).OfType<Guid>().Distinct().ToList();
+        var catalog = priceIds.Count == 0
+            ? new Dictionary<Guid, (Price, Product)>()
+            : (await db.Prices.AsNoTracking().Where(p => priceIds.Contains(p.Id))
+                .Join(db.Products.AsNoTracking(), price => price.ProductId, product => product.Id, (price, product) => new { price, product })
+                .ToListAsync(ct)).ToDictionary(pair => pair.price.Id, pair => (pair.price, pair.product));
         return [.. rows.Select(i => AdminInvoiceMapping.From(
-            i, connections.GetValueOrDefault(i.ConnectionId ?? BillingConnection.LedgerId), customers.GetValueOrDefault(i.CustomerId), view, now))];
+            i, connections.GetValueOrDefault(i.ConnectionId ?? BillingConnection.LedgerId), customers.GetValueOrDefault(i.CustomerId), catalog, view, now))];
     }
 
     /// <summary>The rows after <paramref name="from"/> (from the start when null).</summary>

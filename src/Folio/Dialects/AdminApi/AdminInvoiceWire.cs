@@ -84,8 +84,8 @@ public sealed record AdminBalance(
 
 public sealed record AdminInvoiceItem(
     [property: JsonPropertyName("id")] Guid Id,
-    [property: JsonPropertyName("product")] object? Product,
-    [property: JsonPropertyName("price")] object? Price,
+    [property: JsonPropertyName("product")] AdminProduct? Product,
+    [property: JsonPropertyName("price")] AdminPrice? Price,
     [property: JsonPropertyName("quantity")] decimal Quantity,
     [property: JsonPropertyName("subtotalAmount")] string SubtotalAmount,
     [property: JsonPropertyName("discountAmount")] string DiscountAmount,
@@ -93,6 +93,40 @@ public sealed record AdminInvoiceItem(
     [property: JsonPropertyName("externalId")] string? ExternalId,
     [property: JsonPropertyName("proration")] bool Proration,
     [property: JsonPropertyName("period")] AdminPeriod? Period);
+
+/// <summary>The catalog product an item was made from (through its price); null for a line typed in by hand.</summary>
+public sealed record AdminProduct(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("displayName")] string DisplayName,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("archived")] bool Archived,
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("createTime")] DateTimeOffset CreateTime,
+    [property: JsonPropertyName("updateTime")] DateTimeOffset UpdateTime);
+
+/// <summary>
+/// The catalog price an item was made from: <c>billingMode</c> <c>RECURRING</c> with its <c>interval</c>, or
+/// <c>ONE_TIME</c> with none; a Folio price is always a fixed amount per unit (<c>fixed.amount</c>, major units).
+/// </summary>
+public sealed record AdminPrice(
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("currencyCode")] string CurrencyCode,
+    [property: JsonPropertyName("billingMode")] string BillingMode,
+    [property: JsonPropertyName("interval")] AdminInterval? Interval,
+    [property: JsonPropertyName("displayName")] string? DisplayName,
+    [property: JsonPropertyName("product")] AdminProduct Product,
+    [property: JsonPropertyName("archived")] bool Archived,
+    [property: JsonPropertyName("view")] string View,
+    [property: JsonPropertyName("createTime")] DateTimeOffset CreateTime,
+    [property: JsonPropertyName("updateTime")] DateTimeOffset UpdateTime,
+    [property: JsonPropertyName("fixed")] AdminFixedPrice Fixed);
+
+public sealed record AdminInterval(
+    [property: JsonPropertyName("quantity")] int Quantity,
+    [property: JsonPropertyName("unit")] string Unit);
+
+public sealed record AdminFixedPrice(
+    [property: JsonPropertyName("amount")] string Amount);
 
 /// <summary>A prorated change in the middle of a billing cycle; none until prorations exist.</summary>
 public sealed record AdminInvoiceChange(
