@@ -159,6 +159,11 @@ public static class BillRunOperations
                 await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 run.CountInvoiced();
+                if (due.Count == 1)
+                {
+                    // That was the last period due: no need to read the subscription again to find nothing.
+                    return true;
+                }
             }
             catch (DbUpdateException exception) when (IsUniqueViolation(exception))
             {
@@ -180,7 +185,9 @@ public static class BillRunOperations
     private static async Task<RuleViolation?> InvoicePeriod(
         FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, Subscription subscription, int period, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == subscription.CustomerId, cancellationToken);
+        // Locked now (after the subscription, as everywhere) because issuing the invoice reads its credit balance.
+        var customer = await db.LockedCustomer(subscription.CustomerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Subscription {subscription.Id} names customer {subscription.CustomerId}, which is not in the books.");
         if (customer.IsArchived)
         {
             return RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id");
@@ -198,7 +205,7 @@ public static class BillRunOperations
         db.Invoices.Add(invoice);
         if (options.Finalize)
         {
-            var issued = await InvoiceLifecycle.Issue(db, clock, invoiceOptions, invoice, cancellationToken);
+            var issued = await InvoiceLifecycle.Issue(db, clock, invoiceOptions, invoice, cancellationToken, customer);
             if (!issued.Succeeded)
             {
                 return issued.Violations[0];

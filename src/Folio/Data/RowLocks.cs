@@ -1,3 +1,4 @@
+using Folio.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Data;
@@ -30,6 +31,13 @@ public static class RowLocks
     /// subquery FirstOrDefault makes around it: filter with Where and take the rows with ToListAsync.
     /// </summary>
     public static IQueryable<T> ForUpdate<T>(this IQueryable<T> query) => query.TagWith(ForUpdateTag);
+
+    /// <summary>The customer, read (untracked) and locked in one statement; <see cref="LockCustomer"/> says what the lock guards.</summary>
+    public static async Task<Customer?> LockedCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.Customers.AsNoTracking().Where(c => c.Id == customerId).ForUpdate().ToListAsync(cancellationToken)).SingleOrDefault();
+    }
 
     /// <summary>The customer, and with it its credit ledger: every entry whose writer first reads the balance takes this lock.</summary>
     public static async Task LockCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)

@@ -2,9 +2,9 @@ using Folio.Api;
 using Folio.Credits;
 using Folio.Data;
 using Folio.Domain.Credits;
+using Folio.Domain.Customers;
 using Folio.Domain.Invoicing;
 using Folio.ExchangeRates;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Folio.Invoices;
@@ -36,13 +36,16 @@ public static class InvoiceLifecycle
     /// <summary>
     /// What finalizing does to a draft loaded (and locked, or new) in the caller's transaction: number, dates, exchange
     /// rate, bill-to snapshot and credit balance. The finalize endpoint and the bill run both issue invoices through here.
+    /// <paramref name="lockedCustomer"/> is the invoice's customer when the caller has already read and locked it
+    /// (<see cref="RowLocks.LockedCustomer"/>); otherwise it is read and locked here.
     /// </summary>
-    internal static async Task<Outcome<Invoice>> Issue(FolioDb db, TimeProvider clock, InvoiceOptions options, Invoice invoice, CancellationToken cancellationToken)
+    internal static async Task<Outcome<Invoice>> Issue(
+        FolioDb db, TimeProvider clock, InvoiceOptions options, Invoice invoice, CancellationToken cancellationToken, Customer? lockedCustomer = null)
     {
         var now = clock.GetUtcNow();
         var rate = await ExchangeRateOperations.InForce(db, invoice.Currency, cancellationToken);
-        await db.LockCustomer(invoice.CustomerId, cancellationToken);
-        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == invoice.CustomerId, cancellationToken);
+        var customer = lockedCustomer ?? await db.LockedCustomer(invoice.CustomerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Invoice {invoice.Id} names customer {invoice.CustomerId}, which is not in the books.");
         var balance = await CreditLedger.Balance(db, invoice.CustomerId, invoice.Currency, cancellationToken);
         var number = await InvoiceNumbering.Next(db, options, now, cancellationToken);
         if (invoice.FinalizeInvoice(number, now, balance, options.DefaultDaysUntilDue, BillingContact.Of(customer), rate) is { } violation)
