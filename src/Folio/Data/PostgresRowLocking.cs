@@ -36,7 +36,6 @@ internal sealed partial class PostgresRowLocking : DbCommandInterceptor
     {
         ArgumentNullException.ThrowIfNull(command);
         var sql = command.CommandText;
-
         if (!sql.StartsWith(Marker, StringComparison.Ordinal))
         {
             return;

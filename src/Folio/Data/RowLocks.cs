@@ -26,9 +26,10 @@ public static class RowLocks
     public const string ForUpdateTag = "folio:for-update";
 
     /// <summary>
-    /// Locks the rows of the query's root table as it reads them (the invoice: its state, amounts and version), in the
-    /// caller's transaction, at no extra round trip. The query must read its root table directly, without the LIMIT
-    /// subquery FirstOrDefault makes around it: filter with Where and take the rows with ToListAsync.
+    /// Locks the rows of the query's root table as it reads them (an invoice with its state, amounts and version; a
+    /// customer), in the caller's transaction, at no extra round trip. The query must read its root table directly, not
+    /// in the LIMIT subquery FirstOrDefault wraps around it when lines are included: filter with Where and take the rows
+    /// with ToListAsync.
     /// </summary>
     public static IQueryable<T> ForUpdate<T>(this IQueryable<T> query) => query.TagWith(ForUpdateTag);
 
