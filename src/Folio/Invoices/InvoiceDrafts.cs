@@ -125,8 +125,21 @@ public static class InvoiceDrafts
     private static HashSet<Guid> PricesOf(Invoice invoice) => [.. invoice.Items.Select(i => i.PriceId).OfType<Guid>()];
 
     /// <summary>The invoice with its lines, tracked and locked for the rest of the caller's transaction (see <see cref="RowLocks"/>).</summary>
-    internal static async Task<Invoice?> LoadLocked(FolioDb db, Guid id, CancellationToken cancellationToken) =>
-        (await db.Invoices.Where(i => i.Id == id).ForUpdate().Include(i => i.Items).ToListAsync(cancellationToken)).SingleOrDefault();
+    internal static async Task<Invoice?> LoadLocked(FolioDb db, Guid id, CancellationToken cancellationToken)
+    {
+        Invoice? found = null;
+        await foreach (var invoice in LockedInvoice(db, id).WithCancellation(cancellationToken))
+        {
+            found = invoice;
+        }
+
+        return found;
+    }
+
+    // Compiled once: every payment and edit starts here, and building, hashing and looking up the query tree each time costs
+    // more than the statement. A compiled query cannot call ForUpdate(), so it carries its tag itself.
+    private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Invoice>> LockedInvoice = EF.CompileAsyncQuery(
+        (FolioDb db, Guid id) => db.Invoices.Where(i => i.Id == id).TagWith(RowLocks.ForUpdateTag).Include(i => i.Items));
 
     /// <summary>Loads an invoice with its lines, applies a change and saves it in one transaction; 412 when the caller's version is stale.</summary>
     internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Outcome<Invoice>> change, CancellationToken cancellationToken) =>
