@@ -42,7 +42,7 @@ public sealed class BillRun
 
     public void CountDue(int periods) => Due += periods;
 
-    public void CountInvoiced(int periods = 1) => Invoiced += periods;
+    public void CountInvoiced() => Invoiced++;
 
     public void CountSkipped() => Skipped++;
 

@@ -98,80 +98,24 @@ public static class BillRunOperations
                 return;
             }
 
-            var todo = batch.Select(d => d.Id).Where(id => !failedOnce.Contains(id)).ToList();
-            if (await InvoiceTogether(db, clock, invoiceOptions, options, run, todo, cancellationToken))
+            foreach (var due in batch)
             {
-                done += todo.Count;
-                progress?.Report(new BillRunProgress(done, Math.Max(total, done)));
-            }
-            else
-            {
-                foreach (var id in todo)
+                if (failedOnce.Contains(due.Id))
                 {
-                    if (!await InvoiceSubscription(db, clock, invoiceOptions, options, run, id, cancellationToken))
-                    {
-                        failedOnce.Add(id);
-                    }
-
-                    progress?.Report(new BillRunProgress(++done, Math.Max(total, done)));
+                    continue;
                 }
+
+                if (!await InvoiceSubscription(db, clock, invoiceOptions, options, run, due.Id, cancellationToken))
+                {
+                    failedOnce.Add(due.Id);
+                }
+
+                progress?.Report(new BillRunProgress(++done, Math.Max(total, done)));
             }
 
             (lastAt, lastId) = (batch[^1].NextBillAt, batch[^1].Id);
             await held.Renew(cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// Invoices every due period of a page of subscriptions in one transaction, so the run commits (and waits for the disk)
-    /// once per page rather than once per invoice. Only the common case goes this way: the first refusal or error rolls the
-    /// whole page back and answers false, and the caller invoices that page again one period per transaction, which
-    /// reports each failure on its own. The run's counts change only once the page is committed.
-    /// </summary>
-    private static async Task<bool> InvoiceTogether(
-        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, IReadOnlyList<Guid> subscriptionIds, CancellationToken cancellationToken)
-    {
-        var (due, invoiced) = (0, 0);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            try
-            {
-                foreach (var id in subscriptionIds)
-                {
-                    await db.LockSubscription(id, cancellationToken);
-                    var subscription = await db.Subscriptions.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-                    var periods = subscription?.DuePeriods(run.AsOf) ?? [];
-                    due += periods.Count;
-                    foreach (var period in periods)
-                    {
-                        if (await InvoicePeriod(db, clock, invoiceOptions, options, subscription!, period, cancellationToken) is not null)
-                        {
-                            await transaction.RollbackAsync(cancellationToken);
-                            db.ChangeTracker.Clear();
-                            return false;
-                        }
-
-                        await db.SaveChangesAsync(cancellationToken);
-                        invoiced++;
-                    }
-
-                    db.ChangeTracker.Clear();
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A period another run invoiced first, a statement the database refused: the page goes again, one period at a time.
-                db.ChangeTracker.Clear();
-                await transaction.RollbackAsync(CancellationToken.None);
-                return false;
-            }
-        }
-
-        run.CountDue(due);
-        run.CountInvoiced(invoiced);
-        return true;
     }
 
     /// <summary>Invoices the due periods of one subscription, oldest first; false when one failed (the later ones wait for the next run).</summary>

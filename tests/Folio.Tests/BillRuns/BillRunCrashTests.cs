@@ -158,11 +158,8 @@ public sealed class BillRunCrashTests : IDisposable
         return (subscriptions, creditCustomer);
     }
 
-    // Pages of a few subscriptions, each committed at once, so a kill can land between any two of the 300 subscriptions' pages.
     private FolioProcess StartBillRun(string database, DateTimeOffset asOf) =>
-        FolioProcess.Start(_directory, SmallPages, "bill-run", "--as-of", SubscriptionCalls.Time(asOf), "--database", database);
-
-    private static readonly Dictionary<string, string> SmallPages = new(StringComparer.Ordinal) { ["Folio__BillRuns__BatchSize"] = "5" };
+        FolioProcess.Start(_directory, "bill-run", "--as-of", SubscriptionCalls.Time(asOf), "--database", database);
 
     /// <summary>
     /// The run after a kill. On SQLite the lease of the killed process is taken over at once. On PostgreSQL the server

@@ -40,18 +40,9 @@ public sealed partial class FolioProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    public static FolioProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
-
-    /// <summary>Starts folio with <paramref name="environment"/> added to its environment (settings such as <c>Folio__BillRuns__BatchSize</c>).</summary>
-    public static FolioProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static FolioProcess Start(string workingDirectory, params string[] args)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         var info = StartInfo(workingDirectory, args);
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
         return new FolioProcess(Process.Start(info)!);
     }
 
