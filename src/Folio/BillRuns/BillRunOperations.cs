@@ -131,7 +131,7 @@ public static class BillRunOperations
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.LockSubscription(subscriptionId, cancellationToken);
-                var subscription = await db.Subscriptions.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
+                var subscription = await SubscriptionWithItems(db, subscriptionId, cancellationToken);
                 var due = subscription?.DuePeriods(run.AsOf) ?? [];
                 if (subscription is null || due.Count == 0 || due[0] == lastSkipped)
                 {
@@ -229,6 +229,10 @@ public static class BillRunOperations
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
+
+    // Compiled once: the run reads every due subscription with its items this way.
+    private static readonly Func<FolioDb, Guid, CancellationToken, Task<Subscription?>> SubscriptionWithItems = EF.CompileAsyncQuery(
+        (FolioDb db, Guid id, CancellationToken cancellationToken) => db.Subscriptions.Include(s => s.Items).FirstOrDefault(s => s.Id == id));
 
     private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {

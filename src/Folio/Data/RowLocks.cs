@@ -37,8 +37,18 @@ public static class RowLocks
     public static async Task<Customer?> LockedCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return (await db.Customers.AsNoTracking().Where(c => c.Id == customerId).ForUpdate().ToListAsync(cancellationToken)).SingleOrDefault();
+        Customer? found = null;
+        await foreach (var customer in CustomerForUpdate(db, customerId).WithCancellation(cancellationToken))
+        {
+            found = customer;
+        }
+
+        return found;
     }
+
+    // Compiled once (finalizing and every invoice of a bill run read it); a compiled query carries its tag itself.
+    private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Customer>> CustomerForUpdate = EF.CompileAsyncQuery(
+        (FolioDb db, Guid customerId) => db.Customers.AsNoTracking().Where(c => c.Id == customerId).TagWith(ForUpdateTag));
 
     /// <summary>The customer, and with it its credit ledger: every entry whose writer first reads the balance takes this lock.</summary>
     public static async Task LockCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
