@@ -47,9 +47,10 @@ public sealed class BillRunCrashTests : IDisposable
         var total = 0;
         for (var kill = 0; kill < Kills; kill++)
         {
-            // Somewhere in the next stretch of the remaining work, never all of it.
+            // Somewhere early in the remaining work, never all of it: most of it is left as headroom, because a loaded machine
+            // can stall this poll for a fraction of a second while the run goes on.
             var before = await CountInvoices(database);
-            var target = before + Random.Shared.Next(Math.Max(1, (expected - before) / 8), Math.Max(2, (expected - before) / 3));
+            var target = before + Random.Shared.Next(Math.Max(1, (expected - before) / 20), Math.Max(2, (expected - before) / 8));
             var run = StartBillRun(database, asOf);
             try
             {
