@@ -48,10 +48,24 @@ public sealed class BillRun
 
     public BillRunFailure CountFailed(Guid failureId, Guid subscriptionId, int? period, string code, string detail)
     {
+        var failure = Failure(failureId, subscriptionId, period, code, detail);
         Failed++;
-        var failure = new BillRunFailure(failureId, Id, subscriptionId, period, code, detail.Length > BillRunFailure.MaxDetailLength ? detail[..BillRunFailure.MaxDetailLength] : detail);
         _failures.Add(failure);
         return failure;
+    }
+
+    /// <summary>A failure of this run, not yet counted: a page of the run counts its failures when it commits.</summary>
+    public BillRunFailure Failure(Guid failureId, Guid subscriptionId, int? period, string code, string detail) =>
+        new(failureId, Id, subscriptionId, period, code, detail.Length > BillRunFailure.MaxDetailLength ? detail[..BillRunFailure.MaxDetailLength] : detail);
+
+    /// <summary>Counts what a committed page of the run did.</summary>
+    public void CountPage(int due, int invoiced, IReadOnlyCollection<BillRunFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        Due += due;
+        Invoiced += invoiced;
+        Failed += failures.Count;
+        _failures.AddRange(failures);
     }
 
     public void Finish(DateTimeOffset now, bool completed)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Folio.Api;
 using Folio.Data;
 using Folio.Domain;
@@ -48,9 +49,12 @@ public static class BillRunOperations
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, BillRunStatus.Failed).SetProperty(r => r.FinishedAt, startedAt), cancellationToken);
         db.BillRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        // Untracked from here: the run counts a page's failures itself once the page commits.
+        db.ChangeTracker.Clear();
         var completed = false;
         try
         {
+            await using var cache = await SqliteWriterPageCache.Widen(db, cancellationToken);
             await InvoiceDue(db, clock, invoiceOptions, options, run, held, progress, cancellationToken);
             completed = true;
         }
@@ -81,6 +85,7 @@ public static class BillRunOperations
         // Keyset over (next_bill_at, id). An invoiced subscription moves past as_of; one that failed keeps its next_bill_at
         // at or after the cursor, so it is remembered and not tried twice in this run.
         var failedOnce = new HashSet<Guid>();
+        var invoices = new PlannerStatistics("invoices");
         DateTimeOffset? lastAt = null;
         var lastId = Guid.Empty;
         while (true)
@@ -98,23 +103,49 @@ public static class BillRunOperations
                 return;
             }
 
-            foreach (var due in batch)
+            Guid[] page = [.. batch.Select(d => d.Id).Where(id => !failedOnce.Contains(id))];
+            if (await InvoicePage(db, clock, invoiceOptions, options, run, page, cancellationToken) is { } result)
             {
-                if (failedOnce.Contains(due.Id))
+                run.CountPage(result.Due, result.Invoiced, result.Failures);
+                await invoices.Wrote(db, result.Invoiced, cancellationToken);
+                failedOnce.UnionWith(result.Failures.Select(f => f.SubscriptionId));
+                done += page.Length;
+                progress?.Report(new BillRunProgress(done, Math.Max(total, done)));
+            }
+            else
+            {
+                foreach (var id in page)
                 {
-                    continue;
-                }
+                    if (!await InvoiceSubscription(db, clock, invoiceOptions, options, run, id, cancellationToken))
+                    {
+                        failedOnce.Add(id);
+                    }
 
-                if (!await InvoiceSubscription(db, clock, invoiceOptions, options, run, due.Id, cancellationToken))
-                {
-                    failedOnce.Add(due.Id);
+                    progress?.Report(new BillRunProgress(++done, Math.Max(total, done)));
                 }
-
-                progress?.Report(new BillRunProgress(++done, Math.Max(total, done)));
             }
 
             (lastAt, lastId) = (batch[^1].NextBillAt, batch[^1].Id);
             await held.Renew(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The page in one transaction (<see cref="BillRunPage"/>); null when the database refused it (another run got there
+    /// first, a deadlock), after rolling it back, so that the caller goes over it one period at a time and finds the culprit.
+    /// </summary>
+    private static async Task<BillRunPageResult?> InvoicePage(
+        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, Guid[] page, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return page.Length == 0 ? null : await BillRunPage.Invoice(db, clock, invoiceOptions, options, run, page, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbException or DbUpdateException)
+        {
+            // Only the database's refusals: anything else is a fault of the page's own code, and stops the run loudly.
+            db.ChangeTracker.Clear();
+            return null;
         }
     }
 

@@ -8,8 +8,8 @@ public sealed class BillRunOptions
     /// <summary>Issue the invoices the run makes (true, the default) or leave them as drafts for someone to review and finalize.</summary>
     public bool Finalize { get; set; } = true;
 
-    /// <summary>How many due subscriptions are read at a time.</summary>
-    public int BatchSize { get; set; } = 100;
+    /// <summary>How many due subscriptions are read, and invoiced in one transaction, at a time.</summary>
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>How long the SQLite lease lasts without renewal: a run that died lets the next one go after this.</summary>
     public int LeaseMinutes { get; set; } = 10;

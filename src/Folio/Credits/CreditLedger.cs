@@ -18,6 +18,18 @@ public static class CreditLedger
             .SumAsync(t => (long?)t.Amount, cancellationToken) ?? 0;
     }
 
+    /// <summary>The credit balances of several customers, every currency, in one query: (customer, currency) to minor units; none held, no entry.</summary>
+    public static async Task<Dictionary<(Guid CustomerId, string Currency), long>> Balances(FolioDb db, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var sums = await db.CreditTransactions
+            .Where(t => EF.Parameter(customerIds).Contains(t.CustomerId))
+            .GroupBy(t => new { t.CustomerId, t.Currency })
+            .Select(g => new { g.Key.CustomerId, g.Key.Currency, Amount = g.Sum(t => t.Amount) })
+            .ToListAsync(cancellationToken);
+        return sums.ToDictionary(s => (s.CustomerId, s.Currency), s => s.Amount);
+    }
+
     /// <summary>A grant or adjustment by the seller; the balance is read and written in one transaction so it never goes below zero.</summary>
     public static Task<Outcome<CreditTransaction>> RecordManualEntry(FolioDb db, TimeProvider clock, Guid customerId, CreateBalanceTransactionRequest request, CancellationToken cancellationToken) =>
         db.InTransaction<CreditTransaction>(async () =>

@@ -20,6 +20,7 @@ public sealed class BillRunCrashTests : IDisposable
     private const int Customers = 20;
     private const int Subscriptions = 300;
     private const int Kills = 3;
+    private const string PageSize = "1";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("folio-bill-run-crash-").FullName;
 
@@ -47,22 +48,23 @@ public sealed class BillRunCrashTests : IDisposable
         var total = 0;
         for (var kill = 0; kill < Kills; kill++)
         {
-            // Somewhere early in the remaining work, never all of it: most of it is left as headroom, because a loaded machine
-            // can stall this poll for a fraction of a second while the run goes on.
+            // Somewhere early in the remaining work, never all of it. The run goes on only in short slices given to it, and
+            // stands still while its progress is counted, so that a stalled test cannot let it finish unseen; most of the
+            // work is left as headroom all the same, since a slice can stretch on a loaded machine.
             var before = await CountInvoices(database);
-            var target = before + Random.Shared.Next(Math.Max(1, (expected - before) / 20), Math.Max(2, (expected - before) / 8));
-            var run = StartBillRun(database, asOf);
+            var target = before + Random.Shared.Next(Math.Max(1, (expected - before) / 40), Math.Max(2, (expected - before) / 12));
+            var run = StartPausedBillRun(database, asOf);
             try
             {
                 var count = before;
-                for (var restarts = 0; (count = await CountInvoices(database)) < target; await Task.Delay(5))
+                for (var restarts = 0; (count = await CountInvoices(database)) < target; run.RunFor(TimeSpan.FromMilliseconds(5)))
                 {
                     if (run.HasExited && count == before && FolioApp.OnPostgres && restarts++ < 20)
                     {
                         // Refused while PostgreSQL had not yet let go of the killed run's lock (see RunToTheEnd).
                         await run.DisposeAsync();
                         await Task.Delay(250);
-                        run = StartBillRun(database, asOf);
+                        run = StartPausedBillRun(database, asOf);
                         continue;
                     }
 
@@ -159,8 +161,14 @@ public sealed class BillRunCrashTests : IDisposable
         return (subscriptions, creditCustomer);
     }
 
-    private FolioProcess StartBillRun(string database, DateTimeOffset asOf) =>
-        FolioProcess.Start(_directory, "bill-run", "--as-of", SubscriptionCalls.Time(asOf), "--database", database);
+    /// <summary>A bill run paused at once, that commits each subscription alone (pages of <see cref="PageSize"/>): kills land all along the work.</summary>
+    private FolioProcess StartPausedBillRun(string database, DateTimeOffset asOf)
+    {
+        var run = FolioProcess.Start(
+            _directory, new Dictionary<string, string> { ["Folio__BillRuns__BatchSize"] = PageSize }, "bill-run", "--as-of", SubscriptionCalls.Time(asOf), "--database", database);
+        run.Pause();
+        return run;
+    }
 
     /// <summary>
     /// The run after a kill. On SQLite the lease of the killed process is taken over at once. On PostgreSQL the server

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
@@ -40,11 +41,45 @@ public sealed partial class FolioProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    public static FolioProcess Start(string workingDirectory, params string[] args)
+    public static FolioProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts folio with <paramref name="environment"/> added to its environment (configuration such as <c>Folio__BillRuns__BatchSize</c>).</summary>
+    public static FolioProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = StartInfo(workingDirectory, args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return new FolioProcess(Process.Start(info)!);
     }
+
+    /// <summary>Stops the process where it stands (SIGSTOP), as a debugger would; <see cref="RunFor"/> lets it go on.</summary>
+    public void Pause() => Signal(SignalStop);
+
+    /// <summary>Lets a paused process run for about <paramref name="slice"/>, then pauses it again.</summary>
+    public void RunFor(TimeSpan slice)
+    {
+        Signal(SignalContinue);
+        // Blocking on purpose: a timer or a thread of the pool can come late on a loaded machine, and the process runs meanwhile.
+        Thread.Sleep(slice);
+        Signal(SignalStop);
+    }
+
+    private const int SignalContinue = 18;
+    private const int SignalStop = 19;
+
+    private void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0 && !_process.HasExited)
+        {
+            throw new InvalidOperationException($"Signal {signal} to process {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     /// <summary>Waits for the server to say where it listens; returns that URL.</summary>
     public async Task<string> WaitUntilListening() => ListeningOn().Match(await WaitForLine(l => ListeningOn().IsMatch(l))).Groups[1].Value;
