@@ -18,7 +18,7 @@ public readonly record struct BillRunProgress(int Done, int Total);
 /// Invoices every billing period due by an instant: each in a transaction of its own, so a period that fails rolls back
 /// alone and is reported, and the run goes on. Due subscriptions are read in keyset batches, never all at once.
 /// </summary>
-public static class BillRunOperations
+public static partial class BillRunOperations
 {
     /// <summary>
     /// Runs the bill run as of <paramref name="asOf"/> (now when null; never in the future). <paramref name="lockDb"/> is
@@ -26,7 +26,7 @@ public static class BillRunOperations
     /// </summary>
     public static async Task<Outcome<BillRun>> Run(
         FolioDb db, FolioDb lockDb, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, DateTimeOffset? asOf,
-        IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
+        IProgress<BillRunProgress>? progress, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);
@@ -55,7 +55,7 @@ public static class BillRunOperations
         try
         {
             await using var cache = await SqliteWriterPageCache.Widen(db, cancellationToken);
-            await InvoiceDue(db, clock, invoiceOptions, options, run, held, progress, cancellationToken);
+            await InvoiceDue(db, clock, invoiceOptions, options, run, held, progress, logger, cancellationToken);
             completed = true;
         }
         finally
@@ -75,7 +75,7 @@ public static class BillRunOperations
 
     private static async Task InvoiceDue(
         FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, BillRunLock held,
-        IProgress<BillRunProgress>? progress, CancellationToken cancellationToken)
+        IProgress<BillRunProgress>? progress, ILogger logger, CancellationToken cancellationToken)
     {
         var asOf = run.AsOf;
         var total = await db.Subscriptions.CountAsync(s => s.NextBillAt <= asOf, cancellationToken);
@@ -104,7 +104,7 @@ public static class BillRunOperations
             }
 
             Guid[] page = [.. batch.Select(d => d.Id).Where(id => !failedOnce.Contains(id))];
-            if (await InvoicePage(db, clock, invoiceOptions, options, run, page, cancellationToken) is { } result)
+            if (await InvoicePage(db, clock, invoiceOptions, options, run, page, logger, cancellationToken) is { } result)
             {
                 run.CountPage(result.Due, result.Invoiced, result.Failures);
                 await invoices.Wrote(db, result.Invoiced, cancellationToken);
@@ -135,7 +135,8 @@ public static class BillRunOperations
     /// first, a deadlock), after rolling it back, so that the caller goes over it one period at a time and finds the culprit.
     /// </summary>
     private static async Task<BillRunPageResult?> InvoicePage(
-        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, Guid[] page, CancellationToken cancellationToken)
+        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, Guid[] page, ILogger logger,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -145,9 +146,13 @@ public static class BillRunOperations
         {
             // Only the database's refusals: anything else is a fault of the page's own code, and stops the run loudly.
             db.ChangeTracker.Clear();
+            LogPageRefused(logger, run.Id, page.Length, exception.Message);
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bill run {RunId}: the database refused a page of {Subscriptions} subscriptions ({Reason}); going over it one period at a time")]
+    private static partial void LogPageRefused(ILogger logger, Guid runId, int subscriptions, string reason);
 
     /// <summary>Invoices the due periods of one subscription, oldest first; false when one failed (the later ones wait for the next run).</summary>
     private static async Task<bool> InvoiceSubscription(

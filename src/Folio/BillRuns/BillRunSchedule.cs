@@ -92,7 +92,7 @@ public sealed partial class BillRunSchedule(
             var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
             await using var lockScope = scopes.CreateAsyncScope();
             var lockDb = lockScope.ServiceProvider.GetRequiredService<FolioDb>();
-            var outcome = await BillRunOperations.Run(db, lockDb, clock, invoiceOptions.Value, options.Value, null, null, stoppingToken);
+            var outcome = await BillRunOperations.Run(db, lockDb, clock, invoiceOptions.Value, options.Value, null, null, logger, stoppingToken);
             if (outcome.Value is { } run)
             {
                 LogFinished(run.Id, run.Invoiced, run.Failed);

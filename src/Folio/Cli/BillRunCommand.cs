@@ -49,7 +49,7 @@ internal static class BillRunCommand
                     return await BillRunOperations.Run(
                         db, lockScope.ServiceProvider.GetRequiredService<Data.FolioDb>(), services.GetRequiredService<TimeProvider>(),
                         services.GetRequiredService<IOptions<InvoiceOptions>>().Value, services.GetRequiredService<IOptions<BillRunOptions>>().Value,
-                        until, progress, ct);
+                        until, progress, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillRunOperations)), ct);
                 });
             if (!outcome.Succeeded)
             {

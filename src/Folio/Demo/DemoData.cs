@@ -212,7 +212,7 @@ public static class DemoData
         {
             await using var scope = services.CreateAsyncScope();
             var lockDb = scope.ServiceProvider.GetRequiredService<FolioDb>();
-            var run = await Run(BillRunOperations.Run(db, lockDb, clock, options.Value, services.GetRequiredService<IOptions<BillRunOptions>>().Value, null, null, ct));
+            var run = await Run(BillRunOperations.Run(db, lockDb, clock, options.Value, services.GetRequiredService<IOptions<BillRunOptions>>().Value, null, null, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillRunOperations)), ct));
             if (run.Failures.Count > 0)
             {
                 throw new InvalidOperationException($"Demo bill run failed: {string.Join("; ", run.Failures.Select(f => f.Detail))}");

@@ -6,6 +6,7 @@ using Folio.Domain.Money;
 using Folio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Folio.Tests.Subscriptions.SubscriptionCalls;
 
 namespace Folio.Tests.Subscriptions;
@@ -98,11 +99,17 @@ public sealed class BillRunLockTests(FolioApp app) : IClassFixture<FolioApp>
             return await db.SaveChangesAsync();
         });
 
+        var other = (await app.Books().Organization()).Str("id");
+        await admin.Subscribe(other, await admin.RecurringPrice());
+
         var run = await admin.BillRun();
 
         Assert.Equal((1, 0), (run.GetProperty("skipped").GetInt32(), run.GetProperty("failed").GetInt32()));
         var invoice = Assert.Single(await admin.InvoicesOf(customer));
         Assert.Equal("Elsewhere", invoice.GetProperty("items")[0].Str("description"));
+        // The page both were in was refused as a whole, said so, and was done again one period at a time.
+        Assert.Equal(0, Assert.Single(await admin.InvoicesOf(other)).GetProperty("subscription_period").GetInt32());
+        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Values.GetValueOrDefault("RunId")?.ToString() == run.Str("id"));
     }
 
     [SqliteFact]
