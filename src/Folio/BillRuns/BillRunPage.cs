@@ -135,7 +135,7 @@ internal static class BillRunPage
             return notNext;
         }
 
-        subscription.RecordEnd(now);
+        // The subscription has moved past the period: from here its invoice, number and credit go with it, whatever follows.
         invoices.Add(invoice);
         if (facts.Numbers is { } taken)
         {
@@ -147,6 +147,8 @@ internal static class BillRunPage
             credits.Add(credit);
             facts.Balances[(credit.CustomerId, credit.Currency)] += credit.Amount;
         }
+
+        subscription.RecordEnd(now);
 
         return null;
     }
