@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using Folio.Api;
 
 namespace Folio.Access;
 
 public static class RequestLogging
 {
-    /// <summary>One structured line per request, with the id of the key that made it (never the key).</summary>
+    /// <summary>
+    /// One structured line per request, with the id of the key that made it (never the key) and the client's address (the
+    /// proxy's, unless forwarded headers are on). The path is the client's text, escaped so that it cannot break or forge
+    /// the line.
+    /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
     {
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Folio.Requests");
@@ -20,12 +25,13 @@ public static class RequestLogging
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     logger.LogInformation(
-                        "{Method} {Path} {StatusCode} {ElapsedMs:0.0}ms key={KeyId}",
+                        "{Method} {Path} {StatusCode} {ElapsedMs:0.0}ms key={KeyId} client={Client}",
                         context.Request.Method,
-                        context.Request.Path.Value,
+                        LogText.Escape(context.Request.Path.Value),
                         context.Response.StatusCode,
                         Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                        context.Features.Get<Caller>()?.KeyId.ToString() ?? "-");
+                        context.Features.Get<Caller>()?.KeyId.ToString() ?? "-",
+                        context.Connection.RemoteIpAddress?.ToString() ?? "-");
                 }
             }
         });

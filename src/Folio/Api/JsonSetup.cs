@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Folio.Api;
 
-/// <summary>Folio's wire format: snake_case names, enums as snake_case strings, UTC timestamps with a Z, and no unknown fields.</summary>
+/// <summary>
+/// Folio's wire format: snake_case names, enums as snake_case strings, UTC timestamps with a Z, no unknown fields, no null
+/// where the type has none (a property or a list member), and only text the books can hold.
+/// </summary>
 public static class JsonSetup
 {
     public static void Apply(JsonSerializerOptions options)
@@ -17,7 +21,9 @@ public static class JsonSetup
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new StoredTextConverter());
         options.TypeInfoResolverChain.Insert(0, FolioJsonContext.Default);
+        options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(NullMembers.Refuse);
     }
 }
 

@@ -2,17 +2,6 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Folio.Api;
 
-public sealed class ApiOptions
-{
-    public const string Section = "Folio:Api";
-
-    /// <summary>Largest request body accepted, in bytes; larger ones get 413.</summary>
-    public long MaxBodyBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>How long a verified API key is remembered; a key revoked on another server stops working within this time. 0 turns the cache off.</summary>
-    public int KeyCacheSeconds { get; set; } = 5;
-}
-
 public static class RequestLimits
 {
     /// <summary>Refuses oversized bodies up front when their length is declared, and caps streamed ones as they are read.</summary>

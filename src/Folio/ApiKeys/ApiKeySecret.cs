@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,6 +14,7 @@ public static class ApiKeySecret
     private const int LookupLength = 8;
     private const int SecretLength = 32;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
 
     public static (string Secret, string Prefix, byte[] Hash) Generate()
     {
@@ -20,9 +22,13 @@ public static class ApiKeySecret
         return (secret, PrefixOf(secret)!, Hash(secret));
     }
 
-    /// <summary>The stored lookup prefix of a presented secret, or null when it is not shaped like a Folio key.</summary>
+    /// <summary>
+    /// The stored lookup prefix of a presented secret, or null when it is not shaped like a Folio key: a header that is not
+    /// a key never reaches a query.
+    /// </summary>
     public static string? PrefixOf(string presented) =>
         presented.Length == Marker.Length + LookupLength + SecretLength && presented.StartsWith(Marker, StringComparison.Ordinal)
+            && !presented.AsSpan(Marker.Length).ContainsAnyExcept(AlphabetChars)
             ? presented[..(Marker.Length + LookupLength)]
             : null;
 

@@ -17,6 +17,7 @@ using Folio.Invoices;
 using Folio.Payments;
 using Folio.Subscriptions;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Folio.Hosting;
@@ -38,7 +39,10 @@ public static class FolioServer
         InvoiceOptions.Register(services, builder.Configuration);
         BillRunOptions.Register(services, builder.Configuration);
         BillRunSchedule.Register(services, builder.Configuration);
-        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section));
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
+            .Validate(api => PublicLinks.IsValidPublicUrl(api.PublicUrl), $"{ApiOptions.Section}:PublicUrl is the absolute http or https address clients reach Folio at, such as https://billing.example.com.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicLinks>();
         services.Configure<JsonOptions>(options => JsonSetup.Apply(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
@@ -51,10 +55,12 @@ public static class FolioServer
     public static WebApplication UseFolio(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var maxBody = app.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxBodyBytes ?? new ApiOptions().MaxBodyBytes;
+        var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        app.UseProxyHeaders(api);
         app.UseRequestLogging();
         app.UseProblemResponses();
-        app.UseBodySizeLimit(maxBody);
+        app.UseBodySizeLimit(api.MaxBodyBytes);
+        app.UseStoredTextRule();
         app.UseAuthentication();
         app.UseAuthorization();
 

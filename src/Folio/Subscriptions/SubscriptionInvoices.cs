@@ -38,7 +38,7 @@ public static class SubscriptionInvoices
         var upcoming = await SubscriptionEstimates.Upcoming(db, options, issue, subscription, now, cancellationToken);
         var estimate = upcoming.Succeeded ? upcoming.Value : null;
         var billDates = page.ToDictionary(i => i.Id, i => subscription.PeriodStart(i.SubscriptionPeriod!.Value));
-        var reachesEstimate = offset <= invoiced && offset + limit > invoiced;
+        var reachesEstimate = offset <= invoiced && limit > invoiced - offset;
         return new SubscriptionHistory(subscriptionId, invoiced + (estimate is null ? 0 : 1), page, billDates, reachesEstimate ? estimate : null);
     }
 

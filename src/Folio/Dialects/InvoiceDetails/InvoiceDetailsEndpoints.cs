@@ -6,7 +6,6 @@ using Folio.Data;
 using Folio.Domain;
 using Folio.Invoices;
 using Folio.Subscriptions;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public static class InvoiceDetailsEndpoints
         var group = routes.MapGroup("/api/v2/invoices").WithTags("Invoice details")
             .RequireAuthorization(ApiKeyAuthentication.AdminPolicy).WithStandardProblems();
         group.MapGet("/", List).WithSummary("List a subscription's invoices and its renewal estimate")
-            .WithDescription("subscription_id is required. The invoices it produced, oldest period first, then the renewal estimate: the invoice the bill run will issue at bill_at (invoice_id and invoice_number null, is_renewal_estimate true, status DRAFT), with the customer's credit balance and the exchange rate as they stand now. No estimate when nothing more will be billed. limit is 100 by default, at most 1000; offset skips entries; next and previous are absolute URLs.");
+            .WithDescription("subscription_id is required. The invoices it produced, oldest period first, then the renewal estimate: the invoice the bill run will issue at bill_at (invoice_id and invoice_number null, is_renewal_estimate true, status DRAFT), with the customer's credit balance and the exchange rate as they stand now. No estimate when nothing more will be billed. limit is 100 by default, at most 1000; offset skips entries; next and previous are absolute URLs when the server knows its public address (Folio:Api:PublicUrl, or the address it listens on), relative otherwise.");
         group.MapGet("/{invoice_id}", Get).WithSummary("Get an invoice's details")
             .WithDescription("grand_total and remaining_amount are integers in the currency's minor units.");
     }
@@ -53,7 +52,7 @@ public static class InvoiceDetailsEndpoints
         TimeProvider clock,
         IOptions<InvoiceOptions> options,
         IOptions<BillRunOptions> billRuns,
-        HttpRequest request,
+        PublicLinks links,
         CancellationToken ct)
     {
         var violations = new List<RuleViolation>();
@@ -93,18 +92,16 @@ public static class InvoiceDetailsEndpoints
                 results.Add(InvoiceDetailsResponse.From(upcoming));
             }
 
-            var next = skip + size < history.Count ? Link(request, id, size, skip + size) : null;
-            var previous = skip > 0 ? Link(request, id, size, Math.Max(skip - size, 0)) : null;
+            // Subtractions, never skip + size: both may be as large as an int holds.
+            var next = size < history.Count - skip ? Link(links, id, size, skip + size) : null;
+            var previous = skip > 0 ? Link(links, id, size, Math.Max(skip - size, 0)) : null;
             return TypedResults.Ok(new InvoiceDetailsList(history.Count, next, previous, results));
         });
     }
 
-    private static string Link(HttpRequest request, Guid subscriptionId, int limit, int offset) =>
-        UriHelper.BuildAbsolute(
-            request.Scheme,
-            request.Host,
-            request.PathBase,
-            request.Path,
+    private static string Link(PublicLinks links, Guid subscriptionId, int limit, int offset) =>
+        links.To(
+            "/api/v2/invoices",
             QueryString.Create("subscription_id", subscriptionId.ToString())
                 .Add("limit", limit.ToString(CultureInfo.InvariantCulture))
                 .Add("offset", offset.ToString(CultureInfo.InvariantCulture)));

@@ -6,14 +6,13 @@ using Folio.Data;
 using Folio.Domain;
 using Folio.Domain.Customers;
 using Folio.Invoices;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Dialects.OrganizationBilling;
 
-/// <summary>An organization's invoices (its own and its users'), paged both ways with absolute prev/next links.</summary>
+/// <summary>An organization's invoices (its own and its users'), paged both ways with prev/next links.</summary>
 public static class OrganizationBillingEndpoints
 {
     public const int DefaultPerPage = 25;
@@ -23,7 +22,7 @@ public static class OrganizationBillingEndpoints
     {
         var group = routes.MapGroup("/v1/organizations/{organizationId}/billing").WithTags("Organization billing").RequireAuthorization().WithStandardProblems();
         group.MapGet("/invoices", List).WithSummary("An organization's invoices, newest first")
-            .WithDescription("Totals are in major units. Follow next and prev, absolute URLs, to walk the pages; page is an opaque token.");
+            .WithDescription("Totals are in major units. Follow next and prev to walk the pages; page is an opaque token. The links are absolute when the server knows its public address (Folio:Api:PublicUrl, or the address it listens on), relative otherwise; never built from the request's Host.");
     }
 
     private static async Task<Results<Ok<BillingInvoicePage>, ProblemHttpResult>> List(
@@ -32,7 +31,7 @@ public static class OrganizationBillingEndpoints
         [FromQuery(Name = "page")] string? page,
         Caller caller,
         FolioReadDb db,
-        HttpRequest request,
+        PublicLinks links,
         CancellationToken ct)
     {
         var id = Ids.Parse(organizationId);
@@ -61,16 +60,13 @@ public static class OrganizationBillingEndpoints
 
         var window = await db.Invoices.AsNoTracking().VisibleTo(caller).Where(i => i.OrganizationId == id).Window(cursor, size, ct);
         return TypedResults.Ok(new BillingInvoicePage(
-            [.. window.Invoices.Select(BillingInvoice.From)], Link(request, window.Newer, size), Link(request, window.Older, size), size));
+            [.. window.Invoices.Select(BillingInvoice.From)], Link(links, id.Value, window.Newer, size), Link(links, id.Value, window.Older, size), size));
     }
 
-    private static string? Link(HttpRequest request, KeysetCursor? cursor, int size) =>
+    private static string? Link(PublicLinks links, Guid organizationId, KeysetCursor? cursor, int size) =>
         cursor is null
             ? null
-            : UriHelper.BuildAbsolute(
-                request.Scheme,
-                request.Host,
-                request.PathBase,
-                request.Path,
+            : links.To(
+                $"/v1/organizations/{organizationId}/billing/invoices",
                 QueryString.Create("per_page", size.ToString(CultureInfo.InvariantCulture)).Add("page", BillingPageToken.Encode(cursor)));
 }

@@ -43,7 +43,8 @@ public sealed class OrganizationBillingPagingTests(FolioApp app) : IClassFixture
             pages.Add(page);
             added.Add((await _books.Draft(organization)).Str("id"));
             url = Link(page, "next");
-            Assert.True(url is null || url.StartsWith($"http://localhost{Path(organization)}?per_page=5&page=", StringComparison.Ordinal), url);
+            // A test server listens nowhere and no public address is set: the links are relative to the server's root.
+            Assert.True(url is null || url.StartsWith($"{Path(organization)}?per_page=5&page=", StringComparison.Ordinal), url);
         }
 
         Assert.Equal(5, pages.Count);
