@@ -12,7 +12,8 @@ public sealed record CopySummary(
 /// <summary>
 /// Copies every row of one set of books into another, empty one (any engine to any engine), keeping every id, number and
 /// amount, so that an installation can move from SQLite to PostgreSQL. Rows go in chunks in foreign-key order, in one
-/// transaction on the target; the copy is then checked by counts and money totals on both sides.
+/// transaction on the target; the copy is then checked by counts and money totals on both sides. A source holding text
+/// that Folio no longer accepts (<see cref="UnstorableText"/>) is refused before anything is written.
 /// </summary>
 public static class BookCopy
 {
@@ -28,6 +29,8 @@ public static class BookCopy
             throw new InvalidOperationException("The target already holds books; copy into an empty, migrated database.");
         }
 
+        // Before the first write, so that a refused copy leaves the target as it found it.
+        await UnstorableText.Refuse(source, cancellationToken);
         await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
         // Migrating the target created its own ledger connection; the source's, with its creation time, replaces it.
         await target.BillingConnections.ExecuteDeleteAsync(cancellationToken);

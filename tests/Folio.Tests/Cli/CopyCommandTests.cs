@@ -1,7 +1,11 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Folio.Tests.Subscriptions;
 using Folio.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Folio.Tests.Cli;
 
@@ -11,7 +15,7 @@ public sealed class CopyCommandTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -43,6 +47,89 @@ public sealed class CopyCommandTests : IDisposable
         var original = await Read(source, key, paths);
         var moved = await Read(copy, key, paths);
         Assert.Equal(original, moved);
+    }
+
+    [Fact]
+    public async Task A_copy_of_books_holding_text_Folio_no_longer_accepts_is_refused_naming_each_value_and_writes_nothing()
+    {
+        // The same refusal into a SQLite file as into PostgreSQL: the rule is Folio's, not the target engine's.
+        var source = Path.Combine(_directory, "books.db");
+        await using var target = ProcessDatabase.In(_directory, "copy");
+        Assert.Equal(0, (await FolioProcess.Run(_directory, "demo", "--database", source)).ExitCode);
+        string[] refused = [
+            await Spoil(source, "customers", "name", "substr(name, 1, 2) || char(0) || substr(name, 3)", at: 2),
+            await Spoil(source, "invoice_items", "description", "char(0) || description", at: 0),
+            await Spoil(source, "invoices", "bill_to_name", "'Bill' || char(0) || ' Payer'", at: 4),
+            await Spoil(source, "products", "metadata", "'{\"plan\":\"pro' || char(0) || '\"}'", at: 12),
+        ];
+
+        var copy = await FolioProcess.Run(_directory, "copy", "--to", target.Setting, "--database", source);
+
+        Assert.Equal(1, copy.ExitCode);
+        Assert.Contains("Nothing was copied: 4 values in the source hold text", copy.Error, StringComparison.Ordinal);
+        Assert.All(refused, line => Assert.Contains(line, copy.Error, StringComparison.Ordinal));
+        Assert.DoesNotContain('\0', copy.Error);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0], await Count(target.Setting, "customers", "invoices", "invoice_items", "payments", "products", "prices", "api_keys"));
+    }
+
+    [Fact]
+    public async Task Once_the_refused_value_is_corrected_in_the_source_the_copy_goes_through()
+    {
+        var source = Path.Combine(_directory, "books.db");
+        await using var target = ProcessDatabase.In(_directory, "copy");
+        var key = (await FolioProcess.Run(_directory, "demo", "--database", source)).Output.Trim().Split(' ')[^1];
+        var refused = await Spoil(source, "customers", "company", "'Acme' || char(0)", at: 4);
+        var first = await FolioProcess.Run(_directory, "copy", "--to", target.Setting, "--database", source);
+        Assert.Equal((1, true), (first.ExitCode, first.Error.Contains(refused, StringComparison.Ordinal)));
+
+        // As the refusal advises: a PATCH of that object, with the server on the source.
+        await using (var server = FolioProcess.Start(_directory, "serve", "--urls", "http://127.0.0.1:0", "--database", source))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(await server.WaitUntilListening()) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            await client.Patch($"/v1/customers/{refused.Split(' ')[1]}", new { company = "Acme" }).Expect(HttpStatusCode.OK);
+        }
+
+        var second = await FolioProcess.Run(_directory, "copy", "--to", target.Setting, "--database", source);
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("match the source", second.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Sets one row's column to <paramref name="expression"/> with SQL, as books written before Folio refused the NUL
+    /// character may hold it; returns the line the refusal names it by.
+    /// </summary>
+    private static async Task<string> Spoil(string database, string table, string column, string expression, int at)
+    {
+        var id = await Execute(database, $"UPDATE {table} SET {column} = {expression} WHERE id = (SELECT min(id) FROM {table}) RETURNING id");
+        return $"{table} {Guid.Parse(id!)} {column}: U+0000 at {at}";
+    }
+
+    private static async Task<string?> Execute(string database, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    private static async Task<List<long>> Count(string database, params string[] tables)
+    {
+        await using DbConnection connection = FolioApp.OnPostgres
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var counts = new List<long>();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM {table}";
+            counts.Add(Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        }
+
+        return counts;
     }
 
     /// <summary>Three subscriptions of the first organization: one billed twice already, one with two items, one on trial.</summary>
