@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Folio.Api;
 using Folio.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -97,25 +98,7 @@ public static class UnstorableText
 
         var values = key.Select((column, i) => reader.IsDBNull(i) ? "null"
             : column.ProviderClrType == typeof(Guid) ? reader.GetGuid(i).ToString()
-            : Escape(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? string.Empty));
+            : LogText.Escape(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)));
         return key.Length == 1 ? values.Single() : $"({string.Join(", ", values)})";
-    }
-
-    private static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) || char.IsSurrogate(c))
-            {
-                escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                escaped.Append(c);
-            }
-        }
-
-        return escaped.ToString();
     }
 }

@@ -5,7 +5,27 @@ namespace Folio.Hosting;
 
 internal static class OpenApiSetup
 {
-    public static void Configure(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer(Describe);
+        options.AddSchemaTransformer(Timestamps);
+    }
+
+    // Folio reads and writes timestamps with a converter of its own, which the generator cannot see through: say what it
+    // takes, an RFC 3339 string.
+    private static Task Timestamps(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?))
+        {
+            schema.Type = type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "date-time";
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task Describe(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "Folio API";
         document.Info.Description =
@@ -21,5 +41,5 @@ internal static class OpenApiSetup
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("api_key", document)] = [] }];
         return Task.CompletedTask;
-    });
+    }
 }
