@@ -35,7 +35,7 @@ public static partial class ErrorHandling
             },
             SuppressDiagnosticsCallback = context => Refusal(context.Exception) is not null,
         });
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         return app;
     }
 
@@ -44,8 +44,7 @@ public static partial class ErrorHandling
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Problems.Create(StatusCodes.Status413PayloadTooLarge, "body_too_large", "The request body is larger than this server accepts."),
-        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-            Problems.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Send the body as application/json."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problems.UnsupportedMediaType(),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
         BadHttpRequestException bad => FromBinding(bad),
         DbUpdateConcurrencyException => Problems.Create(StatusCodes.Status409Conflict, "concurrent_update", "The object changed while this request was being applied; read it again and retry."),

@@ -31,7 +31,29 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
-    public static ProblemHttpResult Create(int status, string code, string detail) => TypedResults.Problem(Details(status, code, detail));
+    public static ProblemHttpResult Create(int status, string code, string detail, string? field = null)
+    {
+        var problem = Details(status, code, detail);
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>A body Folio cannot read as JSON text: another media type, or a charset other than UTF-8 (RFC 8259).</summary>
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Create(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Send the body as application/json in UTF-8.", "Content-Type");
+
+    /// <summary>What the server answers by itself, before any route's handler: no route, or not with that method.</summary>
+    public static ProblemHttpResult ForStatus(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => Create(status, "route_not_found", "No route of this API has that path."),
+        StatusCodes.Status405MethodNotAllowed => Create(status, "method_not_allowed", "This path does not take that method; the Allow header lists those it takes."),
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType(),
+        _ => Create(status, $"http_{status}", TitleOf(status)),
+    };
 
     public static ProblemDetails Details(int status, string code, string detail) => new()
     {
@@ -70,6 +92,7 @@ public static class Problems
         404 => "Not found.",
         409 => "The object is not in a state that allows this.",
         412 => "The object has changed since it was read.",
+        405 => "The method is not allowed here.",
         413 => "The request body is too large.",
         415 => "Send the request body as application/json.",
         422 => "The request cannot be applied to the books.",

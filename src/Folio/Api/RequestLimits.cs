@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 
 namespace Folio.Api;
 
@@ -17,6 +18,35 @@ public static class RequestLimits
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
                 limit.MaxRequestBodySize = maxBytes;
+            }
+
+            await next(context);
+        });
+
+    /// <summary>
+    /// JSON travels as UTF-8 (RFC 8259): a body declared in another charset is refused up front, by name, rather than
+    /// transcoded from whatever a client names (or failing on a charset .NET no longer reads, such as UTF-7). UTF-8 named
+    /// in quotes is passed on unquoted, the only form the JSON reader takes.
+    /// </summary>
+    public static IApplicationBuilder UseUtf8Bodies(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentType is { } contentType
+                && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+                && mediaType.Charset is { HasValue: true } declared)
+            {
+                var charset = HeaderUtilities.RemoveQuotes(declared);
+                if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+                {
+                    await Problems.UnsupportedMediaType().ExecuteAsync(context);
+                    return;
+                }
+
+                if (charset.Length != declared.Length)
+                {
+                    mediaType.Charset = charset;
+                    context.Request.ContentType = mediaType.ToString();
+                }
             }
 
             await next(context);

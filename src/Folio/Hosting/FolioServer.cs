@@ -60,6 +60,7 @@ public static class FolioServer
         app.UseRequestLogging();
         app.UseProblemResponses();
         app.UseBodySizeLimit(api.MaxBodyBytes);
+        app.UseUtf8Bodies();
         app.UseStoredTextRule();
         app.UseAuthentication();
         app.UseAuthorization();

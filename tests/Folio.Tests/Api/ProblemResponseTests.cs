@@ -49,8 +49,39 @@ public sealed class ProblemResponseTests(FolioApp app) : IClassFixture<FolioApp>
     {
         await _admin.GetAsync(new Uri("/v1/invoices/not-an-id", UriKind.Relative)).ExpectProblem(HttpStatusCode.NotFound, "invoice_not_found");
         await _admin.GetAsync(new Uri($"/v1/invoices/{Guid.NewGuid()}", UriKind.Relative)).ExpectProblem(HttpStatusCode.NotFound, "invoice_not_found");
-        var response = await _admin.GetAsync(new Uri("/v1/nothing-here", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await _admin.GetAsync(new Uri("/v1/nothing-here", UriKind.Relative)).ExpectProblem(HttpStatusCode.NotFound, "route_not_found");
+        await _admin.PostAsync(new Uri("/v1/invoices//void", UriKind.Relative), null).ExpectProblem(HttpStatusCode.NotFound, "route_not_found");
+    }
+
+    [Fact]
+    public async Task A_method_a_route_does_not_take_is_a_405_problem_listing_the_methods_it_takes()
+    {
+        var response = await _admin.PutAsync(new Uri("/v1/invoices", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        await Task.FromResult(response).ExpectProblem(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json; charset=utf-7")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    public async Task A_body_that_is_not_json_in_utf8_is_a_415_naming_the_content_type(string contentType)
+    {
+        var content = new ByteArrayContent("""{"kind":"organization","name":"Initech"}"""u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        await _admin.PostAsync(new Uri("/v1/customers", UriKind.Relative), content).ExpectProblem(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type", "Content-Type");
+    }
+
+    [Fact]
+    public async Task Utf8_may_be_named_in_any_case_and_quoted()
+    {
+        var content = new ByteArrayContent("""{"kind":"organization","name":"Initech"}"""u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=\"UTF-8\"");
+
+        await _admin.PostAsync(new Uri("/v1/customers", UriKind.Relative), content).Expect(HttpStatusCode.Created);
     }
 }
