@@ -23,27 +23,21 @@ public sealed record BooksFingerprint(IReadOnlyDictionary<string, string> Tables
 
     public static async Task<BooksFingerprint> Take(FolioDb db)
     {
-        var hashes = db.Model.GetRelationalModel().Tables.ToDictionary(t => t.Name, _ => IncrementalHash.CreateHash(HashAlgorithmName.SHA256));
-        var rows = new Dictionary<string, int>();
+        var tables = db.Model.GetRelationalModel().Tables.ToDictionary(t => t.Name, _ => (Rows: 0, Text: new StringBuilder()));
         await Visit(db, (table, row, column, value) =>
         {
-            var hash = hashes[table];
-            if (row == rows.GetValueOrDefault(table))
+            var (rows, text) = tables[table];
+            if (row == rows)
             {
-                rows[table] = row + 1;
-                hash.AppendData("\n"u8);
+                tables[table] = (rows + 1, text.Append('\n'));
             }
 
-            var text = Invariant(value);
-            hash.AppendData(Encoding.UTF8.GetBytes($"{text.Length}:{text};"));
+            var invariant = Invariant(value);
+            text.Append(invariant.Length).Append(':').Append(invariant).Append(';');
         });
-        return new BooksFingerprint(hashes.ToDictionary(
-            h => h.Key,
-            h =>
-            {
-                using var hash = h.Value;
-                return $"{rows.GetValueOrDefault(h.Key)} rows {Convert.ToHexString(hash.GetHashAndReset())[..16]}";
-            },
+        return new BooksFingerprint(tables.ToDictionary(
+            t => t.Key,
+            t => $"{t.Value.Rows} rows {Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(t.Value.Text.ToString())))[..16]}",
             StringComparer.Ordinal));
     }
 
