@@ -140,6 +140,11 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
             }
 
             var answer = status is >= 200 and < 300 ? Learn(request, body) : null;
+            if (code == "admin_key_required" && request.Key is KeyKind.Organization or KeyKind.OtherOrganization)
+            {
+                pools.MarkAdminOnly(request.Operation);
+            }
+
             return (problems.Count == 0 ? null : new FuzzFailure(
                 request,
                 status,

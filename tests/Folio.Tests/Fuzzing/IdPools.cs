@@ -7,7 +7,8 @@ namespace Folio.Tests.Fuzzing;
 /// The ids of real objects seen in responses, by resource ("invoices", "customers"…), so that generated requests reach
 /// past the lookup of the object they name. A resource is a path's collection segment (/v1/invoices/{id} takes
 /// "invoices"), or a field's name without its id suffix (customer_id takes "customers"). Also keeps which object each
-/// nested one came in (an item in its invoice), and the page tokens each list returned.
+/// nested one came in (an item in its invoice), the page tokens each list returned, the queries that succeeded, and the
+/// operations only an admin key may call.
 /// </summary>
 public sealed class IdPools
 {
@@ -17,6 +18,7 @@ public sealed class IdPools
     private readonly Dictionary<string, List<string>> _queryValues = [];
     private readonly HashSet<string> _protected = [];
     private readonly Dictionary<string, List<IReadOnlyList<string>>> _goodQueries = [];
+    private readonly HashSet<string> _adminOnly = [];
 
     /// <summary>Every token any list returned, to send to the other lists.</summary>
     public List<string> Tokens { get; } = [];
@@ -30,6 +32,11 @@ public sealed class IdPools
 
     public IReadOnlyList<string> QueryValues(OpenApiOperation operation, string parameter) =>
         _queryValues.TryGetValue($"{operation.Key} {parameter}", out var values) ? values : [];
+
+    /// <summary>Once an organization key was told an operation needs an admin key, valid requests to it use one.</summary>
+    public bool IsAdminOnly(OpenApiOperation operation) => _adminOnly.Contains(operation.Key);
+
+    public void MarkAdminOnly(OpenApiOperation operation) => _adminOnly.Add(operation.Key);
 
     /// <summary>Queries that were answered with a success, to spoil one field of later.</summary>
     public IReadOnlyList<IReadOnlyList<string>> GoodQueries(OpenApiOperation operation) => _goodQueries.GetValueOrDefault(operation.Key) ?? [];

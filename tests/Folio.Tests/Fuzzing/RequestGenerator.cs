@@ -35,7 +35,7 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
 
     public Gen<FuzzRequest> For(int index, OpenApiOperation operation) =>
         from target in Targets(operation)
-        from key in Key(target == Target.Key, operation.IsRead)
+        from key in Key(target == Target.Key, operation.IsRead && !pools.IsAdminOnly(operation))
         from keyHeader in Gen.Frequency((9, Gen.Constant("Authorization")), (1, Gen.Constant("X-SALESBRICKS-KEY")))
         from path in Path(operation, target == Target.Path)
         from query in Query(operation, target == Target.Query)
@@ -61,7 +61,10 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
         return Gen.Frequency(weights.Where(w => w.Item1 > 0));
     }
 
-    /// <summary>Organization keys only read, so a valid write is made with the admin key; reads are made with every key.</summary>
+    /// <summary>
+    /// Organization keys only read, so a valid write is made with the admin key, as is a read only admins may make; other
+    /// reads are made with every key.
+    /// </summary>
     private static Gen<(KeyKind Kind, string? Garbage)> Key(bool hostile, bool read) => hostile
         ? Gen.Frequency(
             (2, Gen.Constant<(KeyKind, string?)>((KeyKind.None, null))),
@@ -152,7 +155,7 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
     {
         var seen = pools.QueryValues(operation, parameter.Name);
         var resource = IdPools.Resource(parameter.Name);
-        return seen.Count > 0 ? Gen.Frequency((3, Gen.Elements(seen.ToArray())), (1, _values.Text(parameter.Schema, parameter.Name)))
+        return seen.Count > 0 ? Gen.Frequency((1, Gen.Elements(seen.ToArray())), (1, _values.Text(parameter.Schema, parameter.Name)))
             : pools.Of(resource).Count > 0 ? _values.Id(resource)
             : _values.Text(parameter.Schema, parameter.Name);
     }
@@ -196,7 +199,7 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
     private static Gen<(byte[]? Bytes, string? ContentType)> RawBody(string valid)
     {
         static (byte[]?, string?) Json(string text) => (RawText.Bytes(text), "application/json");
-        var broken = Gen.OneOf(
+        return Gen.OneOf(
             Gen.Elements("", "null", "[]", "0", "\"x\"", "true", "{", "}", "{\"a\":}", "{'a':1}", "{\"a\":1,}", "/* */{}", "\u0000", "{}{}").Select(Json),
             Gen.Choose(0, Math.Max(valid.Length - 1, 0)).Select(cut => Json(valid[..cut])),
             Gen.Elements(" garbage", "}", "]", ",", "\u0000").Select(tail => Json(valid + tail)),
@@ -208,7 +211,6 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
             Gen.Elements(WrongContentTypes).Select(type => ((byte[]?)RawText.Bytes(valid), (string?)type)),
             Gen.Constant<(byte[]?, string?)>((RawText.Bytes(valid), null)),
             Gen.Constant<(byte[]?, string?)>((null, null)));
-        return broken;
     }
 
     private static string InsertIntoFirstString(string json, string text)
