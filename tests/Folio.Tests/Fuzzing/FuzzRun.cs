@@ -130,7 +130,8 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
                 problems.Add("Folio refused a page link or token it had just returned");
             }
 
-            if (status is >= 400 and < 500 && before is not null)
+            // A server error promises that nothing was changed, as a refusal does.
+            if (status >= 400 && before is not null)
             {
                 _books = await Fingerprint();
                 if (_books.ChangedSince(before) is { Count: > 0 } changed)
@@ -140,9 +141,9 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
             }
 
             var answer = status is >= 200 and < 300 ? Learn(request, body) : null;
-            if (code == "admin_key_required" && request.Key is KeyKind.Organization or KeyKind.OtherOrganization)
+            if (status is >= 400 and < 500)
             {
-                pools.MarkAdminOnly(request.Operation);
+                LearnFromRefusal(request, code, body);
             }
 
             return (problems.Count == 0 ? null : new FuzzFailure(
@@ -183,7 +184,7 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            var stated = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : (int?)null;
+            var stated = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt32(out var n) ? n : (int?)null;
             if (status < 500 && (string.IsNullOrEmpty(code) || stated != status))
             {
                 problems.Add($"a {status} must state its status and a code (status {stated?.ToString(CultureInfo.InvariantCulture) ?? "missing"}, code {code ?? "missing"})");
@@ -228,6 +229,24 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
         {
             // Not every success has a JSON body (204, a health check's text).
             return null;
+        }
+    }
+
+    /// <summary>Keeps what a refusal teaches: that an operation needs an admin key, or a query parameter its document calls optional.</summary>
+    private void LearnFromRefusal(FuzzRequest request, string? code, byte[] body)
+    {
+        if (code == "admin_key_required" && request.Key is KeyKind.Organization or KeyKind.OtherOrganization)
+        {
+            pools.MarkAdminOnly(request.Operation);
+        }
+
+        if (code?.StartsWith("missing_", StringComparison.Ordinal) == true && request.Intent == "valid")
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("field", out var field) && field.ValueKind == JsonValueKind.String && request.Operation.In("query").Any(p => p.Name == field.GetString()))
+            {
+                pools.MarkNeeded(request.Operation, field.GetString()!);
+            }
         }
     }
 

@@ -7,8 +7,8 @@ namespace Folio.Tests.Fuzzing;
 /// The ids of real objects seen in responses, by resource ("invoices", "customers"…), so that generated requests reach
 /// past the lookup of the object they name. A resource is a path's collection segment (/v1/invoices/{id} takes
 /// "invoices"), or a field's name without its id suffix (customer_id takes "customers"). Also keeps which object each
-/// nested one came in (an item in its invoice), the page tokens each list returned, the queries that succeeded, and the
-/// operations only an admin key may call.
+/// nested one came in (an item in its invoice), the page tokens each list returned, the queries that succeeded, the
+/// operations only an admin key may call, and the query parameters an operation turned out to need.
 /// </summary>
 public sealed class IdPools
 {
@@ -19,6 +19,7 @@ public sealed class IdPools
     private readonly HashSet<string> _protected = [];
     private readonly Dictionary<string, List<IReadOnlyList<string>>> _goodQueries = [];
     private readonly HashSet<string> _adminOnly = [];
+    private readonly HashSet<string> _needed = [];
 
     /// <summary>Every token any list returned, to send to the other lists.</summary>
     public List<string> Tokens { get; } = [];
@@ -37,6 +38,11 @@ public sealed class IdPools
     public bool IsAdminOnly(OpenApiOperation operation) => _adminOnly.Contains(operation.Key);
 
     public void MarkAdminOnly(OpenApiOperation operation) => _adminOnly.Add(operation.Key);
+
+    /// <summary>A query parameter the document calls optional, but whose absence the operation refused (a dialect's subscription_id).</summary>
+    public bool IsNeeded(OpenApiOperation operation, string parameter) => _needed.Contains($"{operation.Key} {parameter}");
+
+    public void MarkNeeded(OpenApiOperation operation, string parameter) => _needed.Add($"{operation.Key} {parameter}");
 
     /// <summary>Queries that were answered with a success, to spoil one field of later.</summary>
     public IReadOnlyList<IReadOnlyList<string>> GoodQueries(OpenApiOperation operation) => _goodQueries.GetValueOrDefault(operation.Key) ?? [];

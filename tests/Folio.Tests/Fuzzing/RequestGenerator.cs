@@ -135,7 +135,7 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
         var fresh = Gen.CollectToArray(parameters.Select(parameter =>
         {
             var field = QueryValue(operation, parameter).Select(value => (string?)$"{RawText.PercentEncode(parameter.Name)}={RawText.PercentEncode(value)}");
-            return parameter.Required ? field : Gen.Frequency((1, field), (2, Gen.Constant<string?>(null)));
+            return parameter.Required || pools.IsNeeded(operation, parameter.Name) ? field : Gen.Frequency((1, field), (2, Gen.Constant<string?>(null)));
         })).Select(fields => (IReadOnlyList<string>)[.. fields.OfType<string>()]);
         if (!spoiled)
         {
@@ -151,13 +151,13 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
                select (IReadOnlyList<string>)[.. fields.Where(f => spoiler.Name is null || f.Split('=')[0] != spoiler.Name), spoiler.Field];
     }
 
+    /// <summary>A real id where the parameter names a resource; otherwise a value a list handed out, or one by type and name.</summary>
     private Gen<string> QueryValue(OpenApiOperation operation, OpenApiParameter parameter)
     {
         var seen = pools.QueryValues(operation, parameter.Name);
         var resource = IdPools.Resource(parameter.Name);
-        return seen.Count > 0 ? Gen.Frequency((1, Gen.Elements(seen.ToArray())), (1, _values.Text(parameter.Schema, parameter.Name)))
-            : pools.Of(resource).Count > 0 ? _values.Id(resource)
-            : _values.Text(parameter.Schema, parameter.Name);
+        var byType = pools.Of(resource).Count > 0 ? _values.Id(resource) : _values.Text(parameter.Schema, parameter.Name);
+        return seen.Count > 0 ? Gen.Frequency((1, Gen.Elements(seen.ToArray())), (1, byType)) : byType;
     }
 
     /// <summary>Already percent-encoded: some of these are bytes no text encodes to.</summary>
@@ -165,7 +165,7 @@ public sealed class RequestGenerator(OpenApiOperations document, IdPools pools, 
     {
         var seen = pools.QueryValues(operation, parameter.Name);
         var tokens = seen.Count > 0 ? seen : pools.Tokens;
-        var tokenLike = parameter.Name.Contains("token", StringComparison.OrdinalIgnoreCase) || parameter.Name == "page" || seen.Count > 0;
+        var tokenLike = parameter.Name.Contains("token", StringComparison.OrdinalIgnoreCase) || parameter.Name == "page" || (seen.Count > 0 && !SchemaValues.IsNumeric(parameter.Schema, parameter.Name));
         var idLike = pools.Of(IdPools.Resource(parameter.Name)).Count > 0 || OpenApiOperations.Format(parameter.Schema) == "uuid";
         var text = Gen.Frequency(
             (6, SchemaValues.BadText(parameter.Schema, parameter.Name)),

@@ -286,7 +286,7 @@ public sealed class SchemaValues(OpenApiOperations document, IdPools pools, Date
     };
 
     /// <summary>Typed as a number, or named as one: the dialects document their paging parameters as plain strings.</summary>
-    private static bool IsNumeric(JsonElement schema, string name) =>
+    public static bool IsNumeric(JsonElement schema, string name) =>
         name is "limit" or "offset" or "pageSize" or "per_page" ||
         (schema.ValueKind == JsonValueKind.Object && OpenApiOperations.Types(schema).Any(t => t is "integer" or "number"));
 
