@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Folio.Tests.Fuzzing;
 
-/// <summary>A request Folio did not hold under, with what it answered and what the server logged while answering.</summary>
-public sealed record FuzzFailure(FuzzRequest Request, int? Status, string? Code, string Problem, string Response, string? ServerError)
+/// <summary>
+/// A request Folio did not hold under, with what it answered and what the server logged while answering. Severity orders
+/// the report: 0 for a server error, 1 for a refusal that changed the books or of a link Folio gave, 2 for a malformed problem.
+/// </summary>
+public sealed record FuzzFailure(FuzzRequest Request, int? Status, string? Code, string Problem, string Response, string? ServerError, int Severity)
 {
     /// <summary>
     /// Failures alike in this are one failure: the same route refusing or breaking in the same way. Every server error has
@@ -14,11 +17,9 @@ public sealed record FuzzFailure(FuzzRequest Request, int? Status, string? Code,
 
     public const int MaxShown = 30;
 
-    private int Severity => Status is null or >= 500 ? 0 : Problem.Contains("rows changed", StringComparison.Ordinal) ? 1 : 2;
-
     public static string Report(ulong seed, IReadOnlyList<FuzzFailure> failures, IReadOnlyList<string> invariants)
     {
-        // The worst first: a server error, then a refusal that changed the books, then a malformed problem.
+        // The worst first, then in the order the run met them.
         var kinds = failures.GroupBy(f => f.Kind).OrderBy(k => k.Min(f => f.Severity)).ThenBy(k => k.First().Request.Index).ToList();
         var text = new StringBuilder()
             .AppendLine($"Fuzzing with seed {seed} ({FuzzSettings.SeedVariable}={seed} replays it): {kinds.Count} distinct failures in {failures.Count} requests, {invariants.Count} broken invariants.");

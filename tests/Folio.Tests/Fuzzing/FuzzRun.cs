@@ -111,7 +111,7 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
         }
         catch (Exception exception)
         {
-            return (new FuzzFailure(request, null, null, "the request threw instead of being answered", "(none)", FuzzFailure.Describe(exception)), null);
+            return (new FuzzFailure(request, null, null, "the request threw instead of being answered", "(none)", FuzzFailure.Describe(exception), 0), null);
         }
 
         using (response)
@@ -125,9 +125,11 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
 
             var problems = new List<string>();
             var code = ProblemCode(response, body, status, problems);
+            var severity = status >= 500 ? 0 : 2;
             if (mustSucceed && status is >= 400 and < 500)
             {
-                problems.Add("Folio refused a page link or token it had just returned");
+                problems.Insert(0, "Folio refused a page link or token it had just returned");
+                severity = Math.Min(severity, 1);
             }
 
             // A server error promises that nothing was changed, as a refusal does.
@@ -136,7 +138,8 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
                 _books = await Fingerprint();
                 if (_books.ChangedSince(before) is { Count: > 0 } changed)
                 {
-                    problems.Add($"refused, yet rows changed in {string.Join(", ", changed)}" + (readsBefore > 0 ? $" (since {readsBefore} reads before it)" : string.Empty));
+                    problems.Insert(0, $"refused, yet rows changed in {string.Join(", ", changed)}" + (readsBefore > 0 ? $" (since {readsBefore} reads before it)" : string.Empty));
+                    severity = Math.Min(severity, 1);
                 }
             }
 
@@ -152,7 +155,8 @@ public sealed class FuzzRun(FolioApp app, OpenApiOperations document, FuzzKeys k
                 code,
                 string.Join("; ", problems),
                 $"{status} {response.Content.Headers.ContentType} {RawText.Printable(body, 800)}",
-                status >= 500 ? ServerError(logged) : null), answer);
+                status >= 500 ? ServerError(logged) : null,
+                severity), answer);
         }
     }
 

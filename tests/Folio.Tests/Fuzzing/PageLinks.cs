@@ -18,7 +18,7 @@ public static class PageLinks
         foreach (var property in page.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
         {
             var value = property.Value.GetString()!;
-            var intent = $"following the {property.Name} that case {request.Index} returned ({request.Method} {request.Url})";
+            var intent = $"following \"{property.Name}\" as case {request.Index} returned it to {request.Method} {request.Url}";
             if (property.Name.Contains("token", StringComparison.OrdinalIgnoreCase))
             {
                 var name = RawText.PercentEncode(IdPools.TokenParameter(property.Name));
