@@ -59,7 +59,7 @@ public static class Paging
     {
         lastId = Guid.Empty;
         Span<byte> bytes = stackalloc byte[24];
-        if (token.Length != 23 || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != 17 || bytes[0] != TokenVersion)
+        if (token.Length != 23 || !PageTokenText.TryDecode(token, bytes, out var written) || written != 17 || bytes[0] != TokenVersion)
         {
             return false;
         }

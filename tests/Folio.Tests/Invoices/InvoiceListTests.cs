@@ -74,6 +74,8 @@ public sealed class InvoiceListTests(FolioApp app) : IClassFixture<FolioApp>
         await _admin.GetAsync(new Uri("/v1/invoices?limit=0", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_limit", "limit");
         await _admin.GetAsync(new Uri("/v1/invoices?limit=101", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_limit", "limit");
         await _admin.GetAsync(new Uri("/v1/invoices?page_token=nonsense", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_page_token", "page_token");
+        // A token of the right length with a character outside base64url's alphabet.
+        await _admin.GetAsync(new Uri("/v1/invoices?page_token=AQGCRCAAGHDSKLOJ8MUMC5%21", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_page_token", "page_token");
         await _admin.GetAsync(new Uri("/v1/invoices?status=overdue", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_status", "status");
         await _admin.GetAsync(new Uri("/v1/invoices?currency=XYZ", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_currency", "currency");
         await _admin.GetAsync(new Uri("/v1/invoices?limit=ten", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_parameter", "limit");

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using Folio.Api;
 using Folio.Invoices;
 
 namespace Folio.Dialects.OrganizationBilling;
@@ -24,7 +25,7 @@ public static class BillingPageToken
         cursor = null;
         Span<byte> bytes = stackalloc byte[Length + 3];
         if (token.Length != Base64Url.GetEncodedLength(Length)
-            || !Base64Url.TryDecodeFromChars(token, bytes, out var written)
+            || !PageTokenText.TryDecode(token, bytes, out var written)
             || written != Length
             || bytes[0] != Version
             || !Enum.IsDefined((KeysetDirection)bytes[1]))

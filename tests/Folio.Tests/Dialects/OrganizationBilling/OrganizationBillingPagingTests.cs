@@ -109,6 +109,7 @@ public sealed class OrganizationBillingPagingTests(FolioApp app) : IClassFixture
     [InlineData("page=", "invalid_page", "page")]
     [InlineData("page=AgABAQEBAQEBAQEBAQEBAQEB", "invalid_page", "page")]
     [InlineData("page=AQcBAQEBAQEBAQEBAQEBAQEB", "invalid_page", "page")]
+    [InlineData("page=AQABAQEBAQEBAQEBAQEBAQE%21", "invalid_page", "page")]
     public async Task Bad_paging_parameters_are_refused_naming_the_parameter(string query, string code, string field)
     {
         var organization = (await _books.Organization()).Str("id");
