@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Folio.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +9,7 @@ public sealed class LogSafetyTests(FolioApp app) : IClassFixture<FolioApp>
 {
     private const string Forgery = "\u001b[31mevil\ninfo: Folio.Requests[0]\r\n      GET /v1/invoices 200 key=admin";
 
-    private Task<HttpResponseMessage> PostRaw(string url, string json) =>
-        app.Admin().PostAsync(new Uri(url, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+    private Task<HttpResponseMessage> PostRaw(string url, string json) => app.Admin().SendJson(HttpMethod.Post, url, json);
 
     private List<CapturedLogs.LogEntry> EntriesSince(int count) => [.. app.Logs.Entries.Skip(count)];
 

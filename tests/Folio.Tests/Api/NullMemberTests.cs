@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Folio.Tests.Catalog;
 using Folio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +10,6 @@ public sealed class NullMemberTests(FolioApp app) : IClassFixture<FolioApp>
 {
     private readonly HttpClient _admin = app.Admin();
 
-    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string json) =>
-        _admin.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
-
     [Fact]
     public async Task A_null_member_of_a_list_is_refused_by_its_place_and_changes_nothing()
     {
@@ -23,13 +19,13 @@ public sealed class NullMemberTests(FolioApp app) : IClassFixture<FolioApp>
         var profile = await _admin.Get($"/v1/customers/{customer}/billing_profile").Expect(HttpStatusCode.OK);
         var invoices = await app.Query(db => db.Invoices.CountAsync());
 
-        await Send(HttpMethod.Put, $"/v1/customers/{customer}/billing_profile", """{"domains":[null]}""")
+        await _admin.SendJson(HttpMethod.Put, $"/v1/customers/{customer}/billing_profile", """{"domains":[null]}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "null_member", "domains[0]");
-        await Send(HttpMethod.Put, $"/v1/customers/{customer}/billing_profile", """{"tier":"gold","domains":["acme.example",null]}""")
+        await _admin.SendJson(HttpMethod.Put, $"/v1/customers/{customer}/billing_profile", """{"tier":"gold","domains":["acme.example",null]}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "null_member", "domains[1]");
-        await Send(HttpMethod.Post, "/v1/invoices", $$"""{"customer_id":"{{customer}}","currency":"USD","items":[{"description":"ok","unit_amount":1},null]}""")
+        await _admin.SendJson(HttpMethod.Post, "/v1/invoices", $$"""{"customer_id":"{{customer}}","currency":"USD","items":[{"description":"ok","unit_amount":1},null]}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "null_member", "items[1]");
-        await Send(HttpMethod.Post, "/v1/subscriptions", $$"""{"customer_id":"{{customer}}","items":[null,{"price_id":"{{price}}"}]}""")
+        await _admin.SendJson(HttpMethod.Post, "/v1/subscriptions", $$"""{"customer_id":"{{customer}}","items":[null,{"price_id":"{{price}}"}]}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "null_member", "items[0]");
 
         Assert.Equal(profile.ToString(), (await _admin.Get($"/v1/customers/{customer}/billing_profile").Expect(HttpStatusCode.OK)).ToString());
@@ -49,7 +45,7 @@ public sealed class NullMemberTests(FolioApp app) : IClassFixture<FolioApp>
         var customer = (await app.Books().Organization()).Str("id");
         var invoice = (await app.Books().Open(customer)).Str("id");
 
-        var problem = await Send(HttpMethod.Post, $"/v1/invoices/{invoice}/pay", body);
+        var problem = await _admin.SendJson(HttpMethod.Post, $"/v1/invoices/{invoice}/pay", body);
         Assert.InRange((int)problem.StatusCode, 400, 422);
         Assert.Equal(field, (await problem.Json()).Str("field"));
         Assert.Equal(0, (await _admin.Get($"/v1/invoices/{invoice}").Expect(HttpStatusCode.OK)).Amount("amount_paid"));

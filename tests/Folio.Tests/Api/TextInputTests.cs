@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Folio.Tests.Catalog;
 using Folio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +13,6 @@ namespace Folio.Tests.Api;
 public sealed class TextInputTests(FolioApp app) : IClassFixture<FolioApp>
 {
     private readonly HttpClient _admin = app.Admin();
-
-    private Task<HttpResponseMessage> Send(HttpMethod method, string url, string json) =>
-        _admin.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
 
     private Task<HttpResponseMessage> SendBytes(string url, byte[] body)
     {
@@ -39,7 +35,7 @@ public sealed class TextInputTests(FolioApp app) : IClassFixture<FolioApp>
     {
         var before = await Counts();
 
-        await Send(HttpMethod.Post, "/v1/products", body).ExpectProblem(HttpStatusCode.BadRequest, "invalid_text", field);
+        await _admin.SendJson(HttpMethod.Post, "/v1/products", body).ExpectProblem(HttpStatusCode.BadRequest, "invalid_text", field);
 
         Assert.Equal(before, await Counts());
     }
@@ -50,13 +46,13 @@ public sealed class TextInputTests(FolioApp app) : IClassFixture<FolioApp>
         var customer = (await app.Books().Organization()).Str("id");
         var before = await Counts();
 
-        await Send(HttpMethod.Post, "/v1/invoices", $$"""{"customer_id":"{{customer}}","currency":"USD","items":[{"description":"ok","unit_amount":1},{"description":"b\u0000d","unit_amount":1}]}""")
+        await _admin.SendJson(HttpMethod.Post, "/v1/invoices", $$"""{"customer_id":"{{customer}}","currency":"USD","items":[{"description":"ok","unit_amount":1},{"description":"b\u0000d","unit_amount":1}]}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "invalid_text", "items[1].description");
-        await Send(HttpMethod.Patch, $"/v1/customers/{customer}", """{"address":{"city":"Brook\u0000lyn"}}""")
+        await _admin.SendJson(HttpMethod.Patch, $"/v1/customers/{customer}", """{"address":{"city":"Brook\u0000lyn"}}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "invalid_text", "address.city");
-        await Send(HttpMethod.Put, $"/v1/customers/{customer}/billing_profile", """{"domains":["acme.example","\u0000.example"]}""")
+        await _admin.SendJson(HttpMethod.Put, $"/v1/customers/{customer}/billing_profile", """{"domains":["acme.example","\u0000.example"]}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "invalid_text", "domains[1]");
-        await Send(HttpMethod.Post, "/v1/customers", """{"kind":"organization","name":"Initech","email":"ap@initech.example\u0000"}""")
+        await _admin.SendJson(HttpMethod.Post, "/v1/customers", """{"kind":"organization","name":"Initech","email":"ap@initech.example\u0000"}""")
             .ExpectProblem(HttpStatusCode.BadRequest, "invalid_text", "email");
 
         Assert.Equal(before, await Counts());

@@ -18,6 +18,10 @@ public static class Http
     public static Task<HttpResponseMessage> Patch(this HttpClient client, string url, object body) =>
         client.PatchAsJsonAsync(url, body);
 
+    /// <summary>Sends JSON exactly as written, for bodies a serializer would never produce.</summary>
+    public static Task<HttpResponseMessage> SendJson(this HttpClient client, HttpMethod method, string url, string json) =>
+        client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+
     /// <summary>Asserts the status and returns the body, showing the body when the status is not the expected one.</summary>
     public static async Task<JsonElement> Expect(this Task<HttpResponseMessage> call, HttpStatusCode status)
     {
