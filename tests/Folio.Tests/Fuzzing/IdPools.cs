@@ -135,11 +135,7 @@ public sealed class IdPools
         var resource = ResourceOfResponse(operation);
         if (response.ValueKind == JsonValueKind.Array)
         {
-            foreach (var element in response.EnumerateArray())
-            {
-                Walk(element, resource, null);
-            }
-
+            Walk(response, resource, null);
             return;
         }
 
@@ -158,17 +154,7 @@ public sealed class IdPools
         // A page: its lists hold the resource; anything else in it is walked for the ids it names.
         foreach (var property in response.EnumerateObject())
         {
-            if (property.Value.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var element in property.Value.EnumerateArray())
-                {
-                    Walk(element, resource, null);
-                }
-            }
-            else
-            {
-                Walk(property.Value, Resource(property.Name), null);
-            }
+            Walk(property.Value, property.Value.ValueKind == JsonValueKind.Array ? resource : Resource(property.Name), null);
         }
     }
 
