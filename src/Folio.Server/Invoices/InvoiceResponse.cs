@@ -1,5 +1,6 @@
 using Folio.Customers;
 using Folio.Domain.Invoicing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Invoices;
 
@@ -96,6 +97,77 @@ public sealed record InvoiceResponse(
             invoice.SubscriptionId,
             invoice.SubscriptionPeriod);
     }
+
+    /// <summary>
+    /// Reads invoices straight into their responses, as <see cref="From"/> makes them: only the columns the response
+    /// shows, nothing tracked, and the items in a second statement (so that no invoice row is repeated per item).
+    /// </summary>
+    public static IQueryable<InvoiceResponse> Project(IQueryable<Invoice> invoices, DateTimeOffset now) =>
+        invoices.AsSplitQuery().Select(i => new InvoiceResponse(
+            i.Id,
+            i.CustomerId,
+            i.OrganizationId,
+            i.Currency,
+            i.Status,
+            i.Muted,
+            i.Number,
+            i.Reference,
+            i.Description,
+            i.Subtotal,
+            i.Discount,
+            i.Tax,
+            i.Total,
+            i.Total - i.Tax,
+            i.AmountPaid,
+            i.CreditApplied,
+            i.AmountRemaining,
+            i.StartingBalance,
+            i.EndingBalance,
+            i.DiscountAmount,
+            Decimals.Trim(i.DiscountPercent),
+            Invoice.IsPastDue(i.Status, i.DueAt, i.AmountRemaining, now),
+            Invoice.DaysOverdue(i.Status, i.DueAt, i.AmountRemaining, now),
+            i.CreatedAt,
+            i.UpdatedAt,
+            i.IssuedAt,
+            i.DueAt,
+            i.DaysUntilDue,
+            i.SentAt,
+            i.PaidAt,
+            i.VoidedAt,
+            i.MarkedUncollectibleAt,
+            i.PeriodStart,
+            i.PeriodEnd,
+            i.IssuedAt == null ? null : new BillToResponse(
+                i.BillTo.Name,
+                i.BillTo.Company,
+                i.BillTo.Email,
+                i.BillTo.Phone,
+                new AddressResponse(
+                    i.BillTo.Address.Line1, i.BillTo.Address.Line2, i.BillTo.Address.City, i.BillTo.Address.Region, i.BillTo.Address.PostalCode, i.BillTo.Address.Country)),
+            Decimals.Trim(i.UsdPerUnit),
+            Invoice.ToUsdCents(i.Total, i.Currency, i.UsdPerUnit),
+            i.Version,
+            i.Items.OrderBy(t => t.Position).Select(t => new InvoiceItemResponse(
+                t.Id,
+                t.Description,
+                Decimals.Trim(t.Quantity),
+                t.UnitAmount,
+                t.Amount,
+                t.DiscountAmount,
+                Decimals.Trim(t.DiscountPercent),
+                t.Discount,
+                t.InvoiceDiscount,
+                Decimals.Trim(t.TaxRate),
+                t.TaxInclusive,
+                t.Tax,
+                t.Total,
+                t.PeriodStart,
+                t.PeriodEnd,
+                t.ProductRef,
+                t.PriceId)).ToList(),
+            i.SubscriptionId,
+            i.SubscriptionPeriod));
 }
 
 /// <summary>Who a finalized invoice was issued to, copied from the customer at finalization.</summary>
