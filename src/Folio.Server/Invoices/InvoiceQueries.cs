@@ -144,7 +144,7 @@ public static class InvoiceQueries
             invoices = invoices.Where(i => i.DueAt < dueTo);
         }
 
-        return await page.Newest(invoices, NewestFirst, (rows, ct) => InvoiceResponse.Project(rows, now).ToListAsync(ct), i => i.Id, cancellationToken);
+        return await page.Newest(invoices, NewestFirst, (rows, ct) => InvoiceResponse.Read(rows, now, ct), i => i.Id, cancellationToken);
     }
 
     public static readonly KeysetOrder<Invoice> NewestFirst = KeysetOrder<Invoice>.NewestFirst(i => i.Id);
