@@ -47,7 +47,7 @@ public static class AdminApiEndpoints
             return Problems.NotFound("invoice_not_found");
         }
 
-        var rendered = await AdminInvoicePages.Render(db, [invoice], criteria.View, clock.GetUtcNow(), ct);
+        var rendered = await AdminInvoicePages.Render(db, [invoice], invoice.Items.ToLookup(item => item.InvoiceId), criteria.View, clock.GetUtcNow(), ct);
         return TypedResults.Ok(rendered[0]);
     }
 }

@@ -30,13 +30,23 @@ internal static class AdminInvoicePages
         }
 
         var sorts = criteria.Sorts;
+        ILookup<Guid, InvoiceItem> items = Array.Empty<InvoiceItem>().ToLookup(item => item.InvoiceId);
         var size = criteria.PageSize;
         var window = await Keyset.Window(
             invoices,
             AdminInvoiceOrder.Of(sorts),
             criteria.Cursor,
             size,
-            (rows, ct) => rows.Include(i => i.Items).AsSplitQuery().ToListAsync(ct),
+            async (rows, ct) =>
+            {
+                var invoices = await rows.ToListAsync(ct);
+                if (invoices.Count > 0)
+                {
+                    items = (await rows.SelectMany(i => i.Items).ToListAsync(ct)).ToLookup(item => item.InvoiceId);
+                }
+
+                return invoices;
+            },
             i => AdminInvoiceOrder.PositionOf(i, sorts),
             ct,
             countBefore: size + 1,
@@ -51,11 +61,12 @@ internal static class AdminInvoicePages
             _ when window.Before <= size || page.Count == 0 => string.Empty,
             _ => Token(PageCursor.Before(AdminInvoiceOrder.PositionOf(page[0], sorts))),
         };
-        return new AdminInvoiceList(await Render(db, page, criteria.View, now, ct), next, previous);
+        return new AdminInvoiceList(await Render(db, page, items, criteria.View, now, ct), next, previous);
     }
 
     /// <summary>Maps invoices to the wire, loading the connections, draft customers and catalog prices (with their products) they need in one query each.</summary>
-    public static async Task<IReadOnlyList<AdminInvoice>> Render(FolioBooks db, IReadOnlyList<Invoice> rows, AdminView view, DateTimeOffset now, CancellationToken ct)
+    /// <param name="items">The items of the invoices, by invoice id.</param>
+    public static async Task<IReadOnlyList<AdminInvoice>> Render(FolioBooks db, IReadOnlyList<Invoice> rows, ILookup<Guid, InvoiceItem> items, AdminView view, DateTimeOffset now, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -68,13 +79,13 @@ internal static class AdminInvoicePages
         var customers = draftCustomerIds.Count == 0
             ? []
             : await db.Customers.AsNoTracking().Where(c => draftCustomerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var priceIds = rows.SelectMany(i => i.Items).Select(item => item.PriceId).OfType<Guid>().Distinct().ToList();
+        var priceIds = rows.SelectMany(i => items[i.Id]).Select(item => item.PriceId).OfType<Guid>().Distinct().ToList();
         var catalog = priceIds.Count == 0
             ? new Dictionary<Guid, (Price, Product)>()
             : (await db.Prices.AsNoTracking().Where(p => priceIds.Contains(p.Id))
                 .Join(db.Products.AsNoTracking(), price => price.ProductId, product => product.Id, (price, product) => new { price, product })
                 .ToListAsync(ct)).ToDictionary(pair => pair.price.Id, pair => (pair.price, pair.product));
         return [.. rows.Select(i => AdminInvoiceMapping.From(
-            i, connections.GetValueOrDefault(i.ConnectionId ?? BillingConnection.LedgerId), customers.GetValueOrDefault(i.CustomerId), catalog, view, now))];
+            i, items[i.Id], connections.GetValueOrDefault(i.ConnectionId ?? BillingConnection.LedgerId), customers.GetValueOrDefault(i.CustomerId), catalog, view, now))];
     }
 }
