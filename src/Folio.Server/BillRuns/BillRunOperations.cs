@@ -5,9 +5,7 @@ using Folio.Domain;
 using Folio.Domain.Subscriptions;
 using Folio.Invoices;
 using Folio.Subscriptions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Folio.BillRuns;
 
@@ -54,7 +52,7 @@ public static partial class BillRunOperations
         var completed = false;
         try
         {
-            await using var cache = await SqliteWriterPageCache.Widen(db, cancellationToken);
+            await using var cache = await db.Engine.WidenWriterPageCache(db, cancellationToken);
             await InvoiceDue(db, clock, invoiceOptions, options, run, held, progress, logger, cancellationToken);
             completed = true;
         }
@@ -85,7 +83,7 @@ public static partial class BillRunOperations
         // Keyset over (next_bill_at, id). An invoiced subscription moves past as_of; one that failed keeps its next_bill_at
         // at or after the cursor, so it is remembered and not tried twice in this run.
         var failedOnce = new HashSet<Guid>();
-        var invoices = new PlannerStatistics("invoices");
+        var invoices = db.Engine.PlannerStatisticsOf("invoices");
         DateTimeOffset? lastAt = null;
         var lastId = Guid.Empty;
         while (true)
@@ -201,7 +199,7 @@ public static partial class BillRunOperations
                     return true;
                 }
             }
-            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (db.Engine.IsUniqueViolation(exception))
             {
                 // Another run invoiced this period first: nothing is lost, and the subscription shows it on the next read.
                 db.ChangeTracker.Clear();
@@ -269,11 +267,4 @@ public static partial class BillRunOperations
     // Compiled once: the run reads every due subscription with its items this way.
     private static readonly Func<FolioDb, Guid, CancellationToken, Task<Subscription?>> SubscriptionWithItems = EF.CompileAsyncQuery(
         (FolioDb db, Guid id, CancellationToken cancellationToken) => db.Subscriptions.Include(s => s.Items).FirstOrDefault(s => s.Id == id));
-
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

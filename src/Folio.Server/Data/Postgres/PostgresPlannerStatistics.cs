@@ -1,25 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Folio.Data;
+namespace Folio.Data.Postgres;
 
 /// <summary>
 /// Keeps PostgreSQL's statistics of a table that a bulk writer grows (the bill run's invoices) in step with it, as one
 /// does after a bulk load: autovacuum looks once a minute, a bill run doubles the table in seconds. With the statistics
 /// of a near-empty table, PostgreSQL plans the foreign-key check of every line (does its invoice exist?) as a scan of
 /// the whole table, and keeps that plan for the connection: checks then cost more the more there are. Analyzing again
-/// each time the table has doubled keeps the cost of the analyses in proportion to the rows written. SQLite needs none.
+/// each time the table has doubled keeps the cost of the analyses in proportion to the rows written.
 /// </summary>
-public sealed class PlannerStatistics(string table)
+internal sealed class PostgresPlannerStatistics(string table) : PlannerStatistics
 {
     private readonly string _analyze = $"ANALYZE \"{table}\"";
     private long _rowsKnown = -1;
     private long _writtenSince;
 
     /// <summary>Counts <paramref name="rows"/> new rows (committed) and analyzes the table when it has outgrown its statistics.</summary>
-    public async Task Wrote(FolioDb db, int rows, CancellationToken cancellationToken)
+    public override async Task Wrote(FolioDb db, int rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsNpgsql() || rows == 0)
+        if (rows == 0)
         {
             return;
         }
