@@ -19,7 +19,7 @@ public static class InvoiceLifecycle
     public static Task<Outcome<Invoice>> Finalize(FolioDb db, TimeProvider clock, IOptions<InvoiceOptions> options, Guid id, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>
         {
-            var invoice = await InvoiceDrafts.LoadLocked(db, id, cancellationToken);
+            var invoice = await InvoiceChanges.LoadLocked(db, id, cancellationToken);
             if (invoice is null)
             {
                 return Outcome<Invoice>.NotFound("invoice_not_found");
@@ -65,7 +65,7 @@ public static class InvoiceLifecycle
 
     /// <summary>Voids an invoice and gives back to the customer's balance any credit it had used.</summary>
     public static Task<Outcome<Invoice>> Void(FolioDb db, TimeProvider clock, Guid id, CancellationToken cancellationToken) =>
-        InvoiceDrafts.Change(db, id, null, invoice =>
+        InvoiceChanges.Change(db, id, null, invoice =>
         {
             var now = clock.GetUtcNow();
             if (invoice.Void(now) is { } violation)
@@ -84,13 +84,13 @@ public static class InvoiceLifecycle
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> MarkUncollectible(FolioDb db, TimeProvider clock, Guid id, CancellationToken cancellationToken) =>
-        InvoiceDrafts.Change(db, id, null, invoice => invoice.MarkUncollectible(clock.GetUtcNow()) is { } violation ? violation : invoice, cancellationToken);
+        InvoiceChanges.Change(db, id, null, invoice => invoice.MarkUncollectible(clock.GetUtcNow()) is { } violation ? violation : invoice, cancellationToken);
 
     public static Task<Outcome<Invoice>> Send(FolioDb db, TimeProvider clock, Guid id, CancellationToken cancellationToken) =>
-        InvoiceDrafts.Change(db, id, null, invoice => invoice.Send(clock.GetUtcNow()) is { } violation ? violation : invoice, cancellationToken);
+        InvoiceChanges.Change(db, id, null, invoice => invoice.Send(clock.GetUtcNow()) is { } violation ? violation : invoice, cancellationToken);
 
     public static Task<Outcome<Invoice>> SetMuted(FolioDb db, TimeProvider clock, Guid id, bool muted, CancellationToken cancellationToken) =>
-        InvoiceDrafts.Change(db, id, null, invoice =>
+        InvoiceChanges.Change(db, id, null, invoice =>
         {
             invoice.SetMuted(muted, clock.GetUtcNow());
             return invoice;
