@@ -26,9 +26,9 @@ public static class InvoiceDrafts
                 return RuleViolation.Unprocessable("customer_not_found", "No customer has that id.", "customer_id");
             }
 
-            if (customer.IsArchived)
+            if (customer.RefusesNewInvoices() is { } archived)
             {
-                return RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id");
+                return archived;
             }
 
             var organizationId = customer.Kind == CustomerKind.Organization ? customer.Id : customer.OrganizationId;
