@@ -16,7 +16,7 @@ internal static class CopyCommand
             using var scope = app.Services.CreateScope();
             var source = await CliHost.MigratedDb(scope, ct);
             var clock = app.Services.GetRequiredService<TimeProvider>();
-            await using var target = Open(parse.GetValue(to)!);
+            await using var target = DatabaseSetup.Open(parse.GetValue(to)!);
             await target.MigrateAsync(clock, ct);
             try
             {
@@ -34,17 +34,4 @@ internal static class CopyCommand
         return command;
     }
 
-    private static FolioDb Open(string setting)
-    {
-        if (PostgresConnection.IsPostgres(setting))
-        {
-            var postgres = new DbContextOptionsBuilder<PostgresFolioDb>();
-            DatabaseSetup.ConfigurePostgres(postgres, PostgresConnection.ToKeywordForm(setting));
-            return new PostgresFolioDb(postgres.Options);
-        }
-
-        var sqlite = new DbContextOptionsBuilder<FolioDb>();
-        DatabaseSetup.Configure(sqlite, DatabaseSetup.SqliteConnectionString(setting));
-        return new FolioDb(sqlite.Options);
-    }
 }

@@ -41,7 +41,7 @@ public sealed class MigrationTests(FolioApp app) : IClassFixture<FolioApp>
     {
         var folder = Directory.CreateTempSubdirectory("folio-migrate-race-");
         await using var database = ProcessDatabase.In(folder.FullName, "race");
-        var contexts = Enumerable.Range(0, 4).Select(_ => Open(database.Setting)).ToList();
+        var contexts = Enumerable.Range(0, 4).Select(_ => DatabaseSetup.Open(database.Setting)).ToList();
         try
         {
             using var start = new Barrier(contexts.Count);
@@ -64,19 +64,6 @@ public sealed class MigrationTests(FolioApp app) : IClassFixture<FolioApp>
         }
     }
 
-    private static FolioDb Open(string setting)
-    {
-        if (PostgresConnection.IsPostgres(setting))
-        {
-            var postgres = new DbContextOptionsBuilder<PostgresFolioDb>();
-            DatabaseSetup.ConfigurePostgres(postgres, setting);
-            return new PostgresFolioDb(postgres.Options);
-        }
-
-        var sqlite = new DbContextOptionsBuilder<FolioDb>();
-        DatabaseSetup.Configure(sqlite, DatabaseSetup.SqliteConnectionString(setting));
-        return new FolioDb(sqlite.Options);
-    }
 
     private sealed record ColumnType(string Column, string Type);
 }

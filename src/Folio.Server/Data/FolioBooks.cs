@@ -1,0 +1,88 @@
+using Folio.ApiKeys;
+using Folio.BillRuns;
+using Folio.Domain.Catalog;
+using Folio.Domain.Connections;
+using Folio.Domain.Credits;
+using Folio.Domain.Customers;
+using Folio.Domain.Invoicing;
+using Folio.Domain.Money;
+using Folio.Domain.Payments;
+using Folio.Domain.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Folio.Data;
+
+/// <summary>
+/// Folio's books as a model, shared by the context that changes them (<see cref="FolioDb"/>) and the one that only
+/// reads them (<see cref="FolioReadDb"/>): a query that only reads takes this type, so either can serve it. Each feature
+/// folder holds the mapping of its own entities.
+/// </summary>
+public abstract class FolioBooks : DbContext
+{
+    protected FolioBooks(DbContextOptions options)
+        : base(options) => WithoutSavepoints();
+
+    // A change that fails rolls its whole transaction back (Transactions.InTransaction, the bill run), so the savepoint EF
+    // would otherwise wrap around every SaveChanges inside a transaction only costs two statements per write.
+    private void WithoutSavepoints() => Database.AutoSavepointsEnabled = false;
+
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceItem> InvoiceItems => Set<InvoiceItem>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<CreditTransaction> CreditTransactions => Set<CreditTransaction>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<BillingConnection> BillingConnections => Set<BillingConnection>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Price> Prices => Set<Price>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<SubscriptionItem> SubscriptionItems => Set<SubscriptionItem>();
+    public DbSet<BillRun> BillRuns => Set<BillRun>();
+    public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FolioBooks).Assembly);
+
+        // snake_case columns, so that the schema reads naturally in psql and sqlite3.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase.From(key.GetDefaultName() ?? string.Empty));
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<InvoiceStatus>().HaveConversion<LowerCaseEnumConverter<InvoiceStatus>>();
+        configurationBuilder.Properties<CustomerKind>().HaveConversion<LowerCaseEnumConverter<CustomerKind>>();
+        configurationBuilder.Properties<CreditTransactionType>().HaveConversion<LowerCaseEnumConverter<CreditTransactionType>>();
+        configurationBuilder.Properties<AccountStatus>().HaveConversion<LowerCaseEnumConverter<AccountStatus>>();
+        configurationBuilder.Properties<ApiKeyScope>().HaveConversion<LowerCaseEnumConverter<ApiKeyScope>>();
+        configurationBuilder.Properties<PriceType>().HaveConversion<LowerCaseEnumConverter<PriceType>>();
+        configurationBuilder.Properties<IntervalUnit>().HaveConversion<LowerCaseEnumConverter<IntervalUnit>>();
+        configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<LowerCaseEnumConverter<SubscriptionStatus>>();
+        configurationBuilder.Properties<BillRunStatus>().HaveConversion<LowerCaseEnumConverter<BillRunStatus>>();
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // timestamptz stores an instant and Npgsql writes only UTC offsets: a time given with +02:00 is the same instant in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UniversalTimeConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UniversalTimeConverter>();
+        }
+    }
+}
