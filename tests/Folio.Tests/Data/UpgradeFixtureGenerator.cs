@@ -45,7 +45,7 @@ public sealed class UpgradeFixtureGenerator
     public async Task Write_the_books_of_this_build_with_their_dump_and_responses()
     {
         var commit = await Git("rev-parse", "--short=7", "HEAD");
-        Assert.True((await Git("status", "--porcelain", "--", "src")).Length == 0, "src has uncommitted changes: the fixtures must come from a commit's code");
+        Assert.True((await Git("status", "--porcelain", "--", ":/src")).Length == 0, "src has uncommitted changes: the fixtures must come from a commit's code");
         var engine = FolioApp.OnPostgres ? UpgradeFixtures.PostgresEngine : UpgradeFixtures.SqliteEngine;
         var folder = Directory.CreateTempSubdirectory("folio-upgrade-fixtures-");
         try

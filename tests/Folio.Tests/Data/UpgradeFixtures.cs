@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using Folio.Data;
 using Folio.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Folio.Tests.Data;
@@ -124,21 +123,6 @@ internal static class UpgradeFixtures
 
         lines.Sort(StringComparer.Ordinal);
         return lines;
-    }
-
-    /// <summary>A context on the books outside any app (for facts EF knows, such as the migrations this build has).</summary>
-    public static FolioDb Open(string setting)
-    {
-        if (PostgresConnection.IsPostgres(setting))
-        {
-            var postgres = new DbContextOptionsBuilder<PostgresFolioDb>();
-            DatabaseSetup.ConfigurePostgres(postgres, setting);
-            return new PostgresFolioDb(postgres.Options);
-        }
-
-        var sqlite = new DbContextOptionsBuilder<FolioDb>();
-        DatabaseSetup.Configure(sqlite, DatabaseSetup.SqliteConnectionString(setting));
-        return new FolioDb(sqlite.Options);
     }
 
     private static async Task<List<string?[]>> Query(string setting, string sql)

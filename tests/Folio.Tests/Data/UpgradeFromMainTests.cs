@@ -1,3 +1,4 @@
+using Folio.Data;
 using Folio.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class UpgradeFromMainTests
             Assert.True(migrate.ExitCode == 0 && !(migrate.Output + migrate.Error).Contains("fail:", StringComparison.Ordinal), $"folio migrate failed: {migrate.Output}{migrate.Error}");
             var history = await UpgradeFixtures.MigrationHistory(database.Setting);
             List<string> known;
-            await using (var db = UpgradeFixtures.Open(database.Setting))
+            await using (var db = DatabaseSetup.Open(database.Setting))
             {
                 known = [.. db.Database.GetMigrations()];
             }
@@ -81,7 +82,7 @@ public sealed class UpgradeFromMainTests
 
     private static async Task<BooksFingerprint> Fingerprint(string setting)
     {
-        await using var db = UpgradeFixtures.Open(setting);
+        await using var db = DatabaseSetup.Open(setting);
         return await BooksFingerprint.Take(db);
     }
 }
