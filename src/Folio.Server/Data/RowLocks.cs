@@ -40,30 +40,13 @@ public static class RowLocks
     /// </summary>
     public static IQueryable<T> ForUpdate<T>(this IQueryable<T> query) => query.TagWith(ForUpdateTag);
 
-    /// <summary>The customer, read (untracked) and locked in one statement; <see cref="LockCustomer"/> says what the lock guards.</summary>
-    public static async Task<Customer?> LockedCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        Customer? found = null;
-        await foreach (var customer in CustomerForUpdate(db, customerId).WithCancellation(cancellationToken))
-        {
-            found = customer;
-        }
-
-        return found;
-    }
-
-    /// <summary>Several customers, read (untracked) and locked in id order in one statement, as <see cref="LockedCustomer"/> does one.</summary>
+    /// <summary>Customers, read (untracked) and locked in id order in one statement; <see cref="LockCustomer"/> says what the lock guards.</summary>
     public static async Task<Dictionary<Guid, Customer>> LockedCustomers(this FolioDb db, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         return await db.Customers.AsNoTracking().Where(c => EF.Parameter(customerIds).Contains(c.Id)).OrderBy(c => c.Id).ForUpdate()
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
-
-    // Compiled once (finalizing and every invoice of a bill run read it); a compiled query carries its tag itself.
-    private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Customer>> CustomerForUpdate = EF.CompileAsyncQuery(
-        (FolioDb db, Guid customerId) => db.Customers.AsNoTracking().Where(c => c.Id == customerId).TagWith(ForUpdateTag));
 
     /// <summary>The customer, and with it its credit ledger: every entry whose writer first reads the balance takes this lock.</summary>
     public static async Task LockCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
