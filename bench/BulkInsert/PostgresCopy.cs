@@ -9,7 +9,7 @@ internal static class PostgresCopy
 {
     public static async Task<List<(string Table, long Rows, double Seconds)>> Load(string sqliteFile, string postgres, IEnumerable<string> tables)
     {
-        await using var connection = new NpgsqlConnection(postgres);
+        await using var connection = new NpgsqlConnection(Untimed(postgres));
         await connection.OpenAsync();
         var loaded = new List<(string, long, double)>();
         foreach (var table in tables)
@@ -30,7 +30,7 @@ internal static class PostgresCopy
     public static async Task<(long Invoices, long Items, double Seconds)> Baseline(string source, string target)
     {
         var read = new List<(string Table, string[] Columns, string[] Types, List<object?[]> Rows)>();
-        await using (var from = new NpgsqlConnection(source))
+        await using (var from = new NpgsqlConnection(Untimed(source)))
         {
             await from.OpenAsync();
             foreach (var table in BillRunTables.Written)
@@ -55,7 +55,7 @@ internal static class PostgresCopy
             }
         }
 
-        await using var connection = new NpgsqlConnection(target);
+        await using var connection = new NpgsqlConnection(Untimed(target));
         await connection.OpenAsync();
         var watch = Stopwatch.StartNew();
         await using (var transaction = await connection.BeginTransactionAsync())
@@ -75,6 +75,7 @@ internal static class PostgresCopy
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+        importer.Timeout = TimeSpan.Zero;
         foreach (var row in rows)
         {
             await importer.StartRowAsync();
@@ -86,6 +87,11 @@ internal static class PostgresCopy
 
         await importer.CompleteAsync();
     }
+
+    // Loading millions of rows (the bill run at 1,000,000 subscriptions writes 3,000,000 items) takes longer than Npgsql's
+    // default 30 s per command, in one COPY or one SELECT: a loader and a baseline wait as long as the database needs.
+    private static string Untimed(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
 
     private static Task Write(NpgsqlBinaryImporter importer, object? value, string type) => value switch
     {

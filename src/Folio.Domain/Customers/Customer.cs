@@ -35,6 +35,13 @@ public sealed class Customer
 
     public bool IsArchived => ArchivedAt is not null;
 
+    /// <summary>
+    /// Why the customer cannot be given a new invoice: an archived customer stays in the books but is invoiced no more.
+    /// Null when it can be.
+    /// </summary>
+    public RuleViolation? RefusesNewInvoices() =>
+        IsArchived ? RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id") : null;
+
     /// <summary>The seller's billing settings for this customer (tier, notification e-mails, credit and spend limits).</summary>
     public BillingSettings Billing { get; private set; }
 

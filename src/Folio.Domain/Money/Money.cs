@@ -2,36 +2,12 @@ using System.Globalization;
 
 namespace Folio.Domain.Money;
 
-/// <summary>An exact amount: integer minor units of one currency.</summary>
-public readonly record struct Money(long MinorUnits, Currency Currency)
+/// <summary>
+/// Amounts are integer minor units (a <see cref="long"/>) beside their currency's code; this turns them into major units
+/// for the dialects and messages that show them that way.
+/// </summary>
+public static class Money
 {
-    public static Money Zero(Currency currency) => new(0, currency);
-
-    public static Money operator +(Money left, Money right) =>
-        new(checked(left.MinorUnits + SameCurrency(left, right).MinorUnits), left.Currency);
-
-    public static Money operator -(Money left, Money right) =>
-        new(checked(left.MinorUnits - SameCurrency(left, right).MinorUnits), left.Currency);
-
-    public static Money operator -(Money value) => new(checked(-value.MinorUnits), value.Currency);
-
-    public Money Add(Money other) => this + other;
-
-    public Money Subtract(Money other) => this - other;
-
-    public Money Negate() => -this;
-
-    public Money[] Allocate(IReadOnlyList<long> weights)
-    {
-        var currency = Currency;
-        return [.. Allocation.Split(MinorUnits, weights).Select(part => new Money(part, currency))];
-    }
-
-    /// <summary>The amount in major units, without trailing zeros: "9", "10.5", "0.001", "-3".</summary>
-    public string ToMajorString() => FormatMajor(MinorUnits, Currency);
-
-    public decimal ToMajorDecimal() => ToMajor(MinorUnits, Currency);
-
     public static decimal ToMajor(long minorUnits, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
@@ -44,6 +20,7 @@ public readonly record struct Money(long MinorUnits, Currency Currency)
         return minorUnits / divisor;
     }
 
+    /// <summary>The amount in major units, without trailing zeros: "9", "10.5", "0.001", "-3".</summary>
     public static string FormatMajor(long minorUnits, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
@@ -60,9 +37,4 @@ public readonly record struct Money(long MinorUnits, Currency Currency)
 
         return negative ? "-" + digits : digits;
     }
-
-    public override string ToString() => $"{ToMajorString()} {Currency.Code}";
-
-    private static Money SameCurrency(Money left, Money right) =>
-        left.Currency == right.Currency ? right : throw new CurrencyMismatchException(left.Currency, right.Currency);
 }

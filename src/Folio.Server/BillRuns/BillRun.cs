@@ -40,33 +40,23 @@ public sealed class BillRun
 
     public IReadOnlyList<BillRunFailure> Failures => _failures;
 
-    public void CountDue(int periods) => Due += periods;
-
-    public void CountInvoiced() => Invoiced++;
-
-    public void CountSkipped() => Skipped++;
-
-    public BillRunFailure CountFailed(Guid failureId, Guid subscriptionId, int? period, string code, string detail)
+    /// <summary>
+    /// Adds what a step of the run did to its report, once that step has committed; <see cref="BillRunTally"/> writes the
+    /// same to the database in the step's own transaction.
+    /// </summary>
+    public void Count(BillRunCounts counts)
     {
-        var failure = Failure(failureId, subscriptionId, period, code, detail);
-        Failed++;
-        _failures.Add(failure);
-        return failure;
+        ArgumentNullException.ThrowIfNull(counts);
+        Due += counts.Due;
+        Invoiced += counts.Invoiced;
+        Skipped += counts.Skipped;
+        Failed += counts.Failures.Count;
+        _failures.AddRange(counts.Failures);
     }
 
-    /// <summary>A failure of this run, not yet counted: a page of the run counts its failures when it commits.</summary>
+    /// <summary>A failure of this run, not yet counted: it is counted with the step that found it (<see cref="Count"/>).</summary>
     public BillRunFailure Failure(Guid failureId, Guid subscriptionId, int? period, string code, string detail) =>
         new(failureId, Id, subscriptionId, period, code, detail.Length > BillRunFailure.MaxDetailLength ? detail[..BillRunFailure.MaxDetailLength] : detail);
-
-    /// <summary>Counts what a committed page of the run did.</summary>
-    public void CountPage(int due, int invoiced, IReadOnlyCollection<BillRunFailure> failures)
-    {
-        ArgumentNullException.ThrowIfNull(failures);
-        Due += due;
-        Invoiced += invoiced;
-        Failed += failures.Count;
-        _failures.AddRange(failures);
-    }
 
     public void Finish(DateTimeOffset now, bool completed)
     {

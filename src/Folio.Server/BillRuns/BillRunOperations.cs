@@ -2,12 +2,8 @@ using System.Data.Common;
 using Folio.Api;
 using Folio.Data;
 using Folio.Domain;
-using Folio.Domain.Subscriptions;
 using Folio.Invoices;
-using Folio.Subscriptions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Folio.BillRuns;
 
@@ -15,8 +11,9 @@ namespace Folio.BillRuns;
 public readonly record struct BillRunProgress(int Done, int Total);
 
 /// <summary>
-/// Invoices every billing period due by an instant: each in a transaction of its own, so a period that fails rolls back
-/// alone and is reported, and the run goes on. Due subscriptions are read in keyset batches, never all at once.
+/// Invoices every billing period due by an instant, a page of subscriptions per transaction (<see cref="BillRunPage"/>):
+/// a period the rules refuse is left out and reported, and the run goes on. Due subscriptions are read in keyset batches,
+/// never all at once.
 /// </summary>
 public static partial class BillRunOperations
 {
@@ -49,12 +46,12 @@ public static partial class BillRunOperations
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, BillRunStatus.Failed).SetProperty(r => r.FinishedAt, startedAt), cancellationToken);
         db.BillRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        // Untracked from here: the run counts a page's failures itself once the page commits.
+        // Untracked from here: each step of the run writes and counts what it did as it commits (BillRunTally).
         db.ChangeTracker.Clear();
         var completed = false;
         try
         {
-            await using var cache = await SqliteWriterPageCache.Widen(db, cancellationToken);
+            await using var cache = await db.Engine.WidenWriterPageCache(db, cancellationToken);
             await InvoiceDue(db, clock, invoiceOptions, options, run, held, progress, logger, cancellationToken);
             completed = true;
         }
@@ -85,7 +82,7 @@ public static partial class BillRunOperations
         // Keyset over (next_bill_at, id). An invoiced subscription moves past as_of; one that failed keeps its next_bill_at
         // at or after the cursor, so it is remembered and not tried twice in this run.
         var failedOnce = new HashSet<Guid>();
-        var invoices = new PlannerStatistics("invoices");
+        var invoices = db.Engine.PlannerStatisticsOf("invoices");
         DateTimeOffset? lastAt = null;
         var lastId = Guid.Empty;
         while (true)
@@ -104,11 +101,10 @@ public static partial class BillRunOperations
             }
 
             Guid[] page = [.. batch.Select(d => d.Id).Where(id => !failedOnce.Contains(id))];
-            if (await InvoicePage(db, clock, invoiceOptions, options, run, page, logger, cancellationToken) is { } result)
+            if (await InvoicePage(db, clock, invoiceOptions, options, run, page, logger, cancellationToken) is { } counted)
             {
-                run.CountPage(result.Due, result.Invoiced, result.Failures);
-                await invoices.Wrote(db, result.Invoiced, cancellationToken);
-                failedOnce.UnionWith(result.Failures.Select(f => f.SubscriptionId));
+                await invoices.Wrote(db, counted.Invoiced, cancellationToken);
+                failedOnce.UnionWith(counted.Failures.Select(f => f.SubscriptionId));
                 done += page.Length;
                 progress?.Report(new BillRunProgress(done, Math.Max(total, done)));
             }
@@ -131,10 +127,10 @@ public static partial class BillRunOperations
     }
 
     /// <summary>
-    /// The page in one transaction (<see cref="BillRunPage"/>); null when the database refused it (another run got there
-    /// first, a deadlock), after rolling it back, so that the caller goes over it one period at a time and finds the culprit.
+    /// The page in one transaction (<see cref="BillRunPage"/>), counted; null when the database refused it (another run got
+    /// there first, a deadlock), after rolling it back, so that the caller goes over it one period at a time and finds the culprit.
     /// </summary>
-    private static async Task<BillRunPageResult?> InvoicePage(
+    private static async Task<BillRunCounts?> InvoicePage(
         FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, Guid[] page, ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -154,126 +150,64 @@ public static partial class BillRunOperations
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bill run {RunId}: the database refused a page of {Subscriptions} subscriptions ({Reason}); going over it one period at a time")]
     private static partial void LogPageRefused(ILogger logger, Guid runId, int subscriptions, string reason);
 
-    /// <summary>Invoices the due periods of one subscription, oldest first; false when one failed (the later ones wait for the next run).</summary>
+    /// <summary>
+    /// Invoices the due periods of one subscription, oldest first, each in a transaction of its own and through the page's
+    /// own code (<see cref="BillRunPage.InvoicePeriods"/>, a page of one period); false when one failed (the later ones
+    /// wait for the next run). A period someone else invoiced first is counted skipped.
+    /// </summary>
     private static async Task<bool> InvoiceSubscription(
         FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, BillRun run, Guid subscriptionId, CancellationToken cancellationToken)
     {
-        var counted = false;
+        // The periods found due are counted once, with whatever the first step commits.
+        var dueCounted = false;
         int? lastSkipped = null;
         while (true)
         {
+            var due = 0;
             int? period = null;
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.LockSubscription(subscriptionId, cancellationToken);
-                var subscription = await SubscriptionWithItems(db, subscriptionId, cancellationToken);
-                var due = subscription?.DuePeriods(run.AsOf) ?? [];
-                if (subscription is null || due.Count == 0 || due[0] == lastSkipped)
+                var found = await BillRunPage.LockDue(db, [subscriptionId], run.AsOf, cancellationToken);
+                if (found is not [var (subscription, periods)] || periods[0] == lastSkipped)
                 {
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
                     return true;
                 }
 
-                if (!counted)
+                due = dueCounted ? 0 : periods.Count;
+                period = periods[0];
+                var (invoiced, failures) = await BillRunPage.InvoicePeriods(
+                    db, clock, invoiceOptions, options, run, [new DueSubscription(subscription, [periods[0]])], cancellationToken);
+                await BillRunTally.Commit(db, transaction, run, new BillRunCounts(due, invoiced, 0, failures), cancellationToken);
+                dueCounted = true;
+                if (failures.Count > 0)
                 {
-                    run.CountDue(due.Count);
-                    counted = true;
-                }
-
-                period = due[0];
-                if (await InvoicePeriod(db, clock, invoiceOptions, options, subscription, due[0], cancellationToken) is { } refused)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                    await RecordFailure(db, clock, run, subscriptionId, period, refused.Code, refused.Detail, cancellationToken);
                     return false;
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                run.CountInvoiced();
-                if (due.Count == 1)
+                if (periods.Count == 1)
                 {
                     // That was the last period due: no need to read the subscription again to find nothing.
                     return true;
                 }
             }
-            catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+            catch (Exception exception) when (db.Engine.IsUniqueViolation(exception))
             {
                 // Another run invoiced this period first: nothing is lost, and the subscription shows it on the next read.
                 db.ChangeTracker.Clear();
-                run.CountSkipped();
+                await BillRunTally.Record(db, run, new BillRunCounts(due, 0, 1, []), cancellationToken);
+                dueCounted = true;
                 lastSkipped = period;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 db.ChangeTracker.Clear();
-                await RecordFailure(db, clock, run, subscriptionId, period, "unexpected_error", exception.Message, cancellationToken);
+                var failure = run.Failure(clock.NewId(), subscriptionId, period, "unexpected_error", exception.Message);
+                await BillRunTally.Record(db, run, new BillRunCounts(due, 0, 0, [failure]), cancellationToken);
                 return false;
             }
         }
     }
-
-    /// <summary>Builds, issues and records the invoice of one period, in the caller's transaction; the refusal when it cannot.</summary>
-    private static async Task<RuleViolation?> InvoicePeriod(
-        FolioDb db, TimeProvider clock, InvoiceOptions invoiceOptions, BillRunOptions options, Subscription subscription, int period, CancellationToken cancellationToken)
-    {
-        // Locked now (after the subscription, as everywhere) because issuing the invoice reads its credit balance.
-        var customer = await db.LockedCustomer(subscription.CustomerId, cancellationToken)
-            ?? throw new InvalidOperationException($"Subscription {subscription.Id} names customer {subscription.CustomerId}, which is not in the books.");
-        if (customer.IsArchived)
-        {
-            return RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id");
-        }
-
-        var prices = await SubscriptionPrices.Load(db, subscription.ItemsAt(period).Select(i => i.PriceId), cancellationToken);
-        var now = clock.GetUtcNow();
-        // The same function builds the renewal estimate, so the estimate is this invoice to the minor unit.
-        var (invoice, violations) = SubscriptionInvoice.Draft(subscription, period, prices, clock.NewId(), now, clock.NewId);
-        if (invoice is null)
-        {
-            return violations[0];
-        }
-
-        db.Invoices.Add(invoice);
-        if (options.Finalize)
-        {
-            var issued = await InvoiceLifecycle.Issue(db, clock, invoiceOptions, invoice, cancellationToken, customer);
-            if (!issued.Succeeded)
-            {
-                return issued.Violations[0];
-            }
-        }
-
-        if (subscription.MarkInvoiced(period, now) is { } notNext)
-        {
-            return notNext;
-        }
-
-        subscription.RecordEnd(now);
-        return null;
-    }
-
-    private static async Task RecordFailure(FolioDb db, TimeProvider clock, BillRun run, Guid subscriptionId, int? period, string code, string detail, CancellationToken cancellationToken)
-    {
-        db.Add(run.CountFailed(clock.NewId(), subscriptionId, period, code, detail));
-        db.Attach(run);
-        db.Entry(run).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
-    // Compiled once: the run reads every due subscription with its items this way.
-    private static readonly Func<FolioDb, Guid, CancellationToken, Task<Subscription?>> SubscriptionWithItems = EF.CompileAsyncQuery(
-        (FolioDb db, Guid id, CancellationToken cancellationToken) => db.Subscriptions.Include(s => s.Items).FirstOrDefault(s => s.Id == id));
-
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

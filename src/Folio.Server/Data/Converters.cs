@@ -5,14 +5,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Folio.Data;
 
-public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-    value => value.UtcTicks,
-    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
-
-public sealed class UniversalTimeConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
-    value => value.ToUniversalTime(),
-    value => value.ToUniversalTime());
-
 /// <summary>Stores an enum as its snake_case name ("mark_uncollectible"), readable in the database; names are looked up, not parsed.</summary>
 public sealed class LowerCaseEnumConverter<TEnum>() : ValueConverter<TEnum, string>(
     value => Names.ToText[value],

@@ -21,7 +21,14 @@ namespace Folio.Data;
 public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
 {
     protected FolioBooks(DbContextOptions options)
-        : base(options) => WithoutSavepoints();
+        : base(options)
+    {
+        WithoutSavepoints();
+        Engine = DatabaseEngine.Of(options);
+    }
+
+    /// <summary>What differs between the engines, for the engine this context was configured for.</summary>
+    public DatabaseEngine Engine { get; }
 
     // A change that fails rolls its whole transaction back (Transactions.InTransaction, the bill run), so the savepoint EF
     // would otherwise wrap around every SaveChanges inside a transaction only costs two statements per write.
@@ -76,17 +83,6 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
         configurationBuilder.Properties<IntervalUnit>().HaveConversion<LowerCaseEnumConverter<IntervalUnit>>();
         configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<LowerCaseEnumConverter<SubscriptionStatus>>();
         configurationBuilder.Properties<BillRunStatus>().HaveConversion<LowerCaseEnumConverter<BillRunStatus>>();
-        if (Database.IsSqlite())
-        {
-            // SQLite has no date type: UTC ticks keep comparisons and ordering exact in SQL.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
-        }
-        else
-        {
-            // timestamptz stores an instant and Npgsql writes only UTC offsets: a time given with +02:00 is the same instant in UTC.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UniversalTimeConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UniversalTimeConverter>();
-        }
+        Engine.ConfigureConventions(configurationBuilder);
     }
 }

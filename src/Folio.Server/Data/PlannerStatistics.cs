@@ -1,40 +1,19 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Folio.Data;
 
 /// <summary>
-/// Keeps PostgreSQL's statistics of a table that a bulk writer grows (the bill run's invoices) in step with it, as one
-/// does after a bulk load: autovacuum looks once a minute, a bill run doubles the table in seconds. With the statistics
-/// of a near-empty table, PostgreSQL plans the foreign-key check of every line (does its invoice exist?) as a scan of
-/// the whole table, and keeps that plan for the connection: checks then cost more the more there are. Analyzing again
-/// each time the table has doubled keeps the cost of the analyses in proportion to the rows written. SQLite needs none.
+/// Keeps the planner's statistics of a table that a bulk writer grows (the bill run's invoices) in step with it; each
+/// engine says whether it needs to (<see cref="DatabaseEngine.PlannerStatisticsOf"/>). One per run: it counts the rows written.
 /// </summary>
-public sealed class PlannerStatistics(string table)
+public abstract class PlannerStatistics
 {
-    private readonly string _analyze = $"ANALYZE \"{table}\"";
-    private long _rowsKnown = -1;
-    private long _writtenSince;
+    /// <summary>For an engine whose plans do not depend on statistics a bulk writer could outgrow.</summary>
+    public static readonly PlannerStatistics None = new Unneeded();
 
-    /// <summary>Counts <paramref name="rows"/> new rows (committed) and analyzes the table when it has outgrown its statistics.</summary>
-    public async Task Wrote(FolioDb db, int rows, CancellationToken cancellationToken)
+    /// <summary>Counts <paramref name="rows"/> new rows (committed), and brings the statistics up to date if they need it.</summary>
+    public abstract Task Wrote(FolioDb db, int rows, CancellationToken cancellationToken);
+
+    private sealed class Unneeded : PlannerStatistics
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsNpgsql() || rows == 0)
-        {
-            return;
-        }
-
-        if (_rowsKnown < 0)
-        {
-            _rowsKnown = Math.Max(0, (long)await db.Database.SqlQuery<float>($"SELECT reltuples AS \"Value\" FROM pg_class WHERE oid = to_regclass({table})").SingleAsync(cancellationToken));
-        }
-
-        _writtenSince += rows;
-        if (_writtenSince > Math.Max(_rowsKnown, 100))
-        {
-            await db.Database.ExecuteSqlRawAsync(_analyze, cancellationToken);
-            _rowsKnown += _writtenSince;
-            _writtenSince = 0;
-        }
+        public override Task Wrote(FolioDb db, int rows, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Folio.Data;
 
 /// <summary>
-/// Locks, inside the caller's transaction, the row a change checks before it writes. SQLite needs none: its writers hold
-/// the database's write lock from the start of their transaction. PostgreSQL at READ COMMITTED lets two transactions read
-/// the same row and both act on what they read (two payments of 60 on 100); locking the row first makes the second one
-/// wait, then read what the first committed. Lock order is subscription, then invoice, then customer, then product, then price, everywhere
-/// (and the lookup key lock of prices before any of them), so waits never cycle.
+/// Locks, inside the caller's transaction, the row a change checks before it writes; each engine locks its own way
+/// (<see cref="DatabaseEngine.LockRows(FolioDb, RowLockMode, string, string, Guid, CancellationToken)"/>). SQLite needs
+/// none: its writers hold the database's write lock from the start of their transaction. PostgreSQL at READ COMMITTED lets
+/// two transactions read the same row and both act on what they read (two payments of 60 on 100); locking the row first
+/// makes the second one wait, then read what the first committed. Lock order is subscription, then invoice, then
+/// customer, then product, then price, everywhere (and the lookup key lock of prices before any of them), so waits never
+/// cycle.
 /// </summary>
 public static class RowLocks
 {
@@ -16,10 +18,7 @@ public static class RowLocks
     public static async Task LockSubscription(this FolioDb db, Guid subscriptionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM subscriptions WHERE id = {subscriptionId} FOR UPDATE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Update, "subscriptions", "id", subscriptionId, cancellationToken);
     }
 
     /// <summary>Several subscriptions, as <see cref="LockSubscription"/> does one; in id order, so two lockers never wait on each other in a cycle.</summary>
@@ -27,14 +26,10 @@ public static class RowLocks
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subscriptionIds);
-        if (db.Database.IsNpgsql() && subscriptionIds.Count > 0)
-        {
-            Guid[] ids = [.. subscriptionIds];
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM subscriptions WHERE id = ANY({ids}) ORDER BY id FOR UPDATE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Update, "subscriptions", subscriptionIds, cancellationToken);
     }
 
-    /// <summary>Marks a query whose root rows <see cref="ForUpdate{T}"/> locks; see <see cref="PostgresRowLocking"/>.</summary>
+    /// <summary>Marks a query whose root rows <see cref="ForUpdate{T}"/> locks; an engine that locks rows reads the mark (PostgreSQL's command interceptor).</summary>
     public const string ForUpdateTag = "folio:for-update";
 
     /// <summary>
@@ -45,20 +40,7 @@ public static class RowLocks
     /// </summary>
     public static IQueryable<T> ForUpdate<T>(this IQueryable<T> query) => query.TagWith(ForUpdateTag);
 
-    /// <summary>The customer, read (untracked) and locked in one statement; <see cref="LockCustomer"/> says what the lock guards.</summary>
-    public static async Task<Customer?> LockedCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        Customer? found = null;
-        await foreach (var customer in CustomerForUpdate(db, customerId).WithCancellation(cancellationToken))
-        {
-            found = customer;
-        }
-
-        return found;
-    }
-
-    /// <summary>Several customers, read (untracked) and locked in id order in one statement, as <see cref="LockedCustomer"/> does one.</summary>
+    /// <summary>Customers, read (untracked) and locked in id order in one statement; <see cref="LockCustomer"/> says what the lock guards.</summary>
     public static async Task<Dictionary<Guid, Customer>> LockedCustomers(this FolioDb db, IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -66,18 +48,11 @@ public static class RowLocks
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
-    // Compiled once (finalizing and every invoice of a bill run read it); a compiled query carries its tag itself.
-    private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Customer>> CustomerForUpdate = EF.CompileAsyncQuery(
-        (FolioDb db, Guid customerId) => db.Customers.AsNoTracking().Where(c => c.Id == customerId).TagWith(ForUpdateTag));
-
     /// <summary>The customer, and with it its credit ledger: every entry whose writer first reads the balance takes this lock.</summary>
     public static async Task LockCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers WHERE id = {customerId} FOR UPDATE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Update, "customers", "id", customerId, cancellationToken);
     }
 
     /// <summary>
@@ -87,53 +62,39 @@ public static class RowLocks
     public static async Task KeepCustomer(this FolioDb db, Guid customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers WHERE id = {customerId} FOR SHARE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Share, "customers", "id", customerId, cancellationToken);
     }
 
     /// <summary>
-    /// A row that may not exist yet (the first rate of a currency): two writers would both see none and both insert. A
-    /// transaction-scoped advisory lock on the key makes the second wait and then find the first one's row.
+    /// A row that may not exist yet (the first rate of a currency): two writers would both see none and both insert. A lock
+    /// on the key until the caller commits (on PostgreSQL a transaction-scoped advisory lock) makes the second wait and
+    /// then find the first one's row.
     /// </summary>
     public static async Task LockKey(this FolioDb db, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
-        }
+        await db.Engine.LockKey(db, key, cancellationToken);
     }
 
     /// <summary>The product: its state (archived or not) and version, and whether it still exists.</summary>
     public static async Task LockProduct(this FolioDb db, Guid productId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = {productId} FOR UPDATE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Update, "products", "id", productId, cancellationToken);
     }
 
     /// <summary>The price: its state, version and lookup key, and whether it still exists.</summary>
     public static async Task LockPrice(this FolioDb db, Guid priceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM prices WHERE id = {priceId} FOR UPDATE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Update, "prices", "id", priceId, cancellationToken);
     }
 
     /// <summary>Every price of a product, in id order: a product being deleted takes its unused prices with it.</summary>
     public static async Task LockPricesOf(this FolioDb db, Guid productId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM prices WHERE product_id = {productId} ORDER BY id FOR UPDATE", cancellationToken);
-        }
+        await db.Engine.LockRows(db, RowLockMode.Update, "prices", "product_id", productId, cancellationToken);
     }
 
     /// <summary>
@@ -146,19 +107,7 @@ public static class RowLocks
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(productIds);
         ArgumentNullException.ThrowIfNull(priceIds);
-        if (db.Database.IsNpgsql())
-        {
-            Guid[] products = [.. productIds];
-            Guid[] prices = [.. priceIds];
-            if (products.Length > 0)
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = ANY({products}) ORDER BY id FOR SHARE", cancellationToken);
-            }
-
-            if (prices.Length > 0)
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM prices WHERE id = ANY({prices}) ORDER BY id FOR SHARE", cancellationToken);
-            }
-        }
+        await db.Engine.LockRows(db, RowLockMode.Share, "products", productIds, cancellationToken);
+        await db.Engine.LockRows(db, RowLockMode.Share, "prices", priceIds, cancellationToken);
     }
 }

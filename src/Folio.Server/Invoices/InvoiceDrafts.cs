@@ -26,9 +26,9 @@ public static class InvoiceDrafts
                 return RuleViolation.Unprocessable("customer_not_found", "No customer has that id.", "customer_id");
             }
 
-            if (customer.IsArchived)
+            if (customer.RefusesNewInvoices() is { } archived)
             {
-                return RuleViolation.Unprocessable("customer_archived", "The customer is archived and cannot be invoiced.", "customer_id");
+                return archived;
             }
 
             var organizationId = customer.Kind == CustomerKind.Organization ? customer.Id : customer.OrganizationId;
@@ -50,7 +50,7 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> Update(FolioDb db, TimeProvider clock, Guid id, UpdateInvoiceRequest request, int? expectedVersion, CancellationToken cancellationToken) =>
-        Change(db, id, expectedVersion, async invoice =>
+        InvoiceChanges.Change(db, id, expectedVersion, async invoice =>
         {
             IReadOnlyList<LineItemSpec>? items = null;
             if (request.Items is not null && invoice.Status == InvoiceStatus.Draft)
@@ -78,7 +78,7 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> AddItem(FolioDb db, TimeProvider clock, Guid id, InvoiceItemRequest request, CancellationToken cancellationToken) =>
-        Change(db, id, null, async invoice =>
+        InvoiceChanges.Change(db, id, null, async invoice =>
         {
             if (invoice.Status != InvoiceStatus.Draft)
             {
@@ -103,7 +103,7 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> RemoveItem(FolioDb db, TimeProvider clock, Guid id, Guid itemId, CancellationToken cancellationToken) =>
-        Change(db, id, null, invoice => invoice.RemoveItem(itemId, clock.GetUtcNow()) switch
+        InvoiceChanges.Change(db, id, null, invoice => invoice.RemoveItem(itemId, clock.GetUtcNow()) switch
         {
             (false, _) => Outcome<Invoice>.NotFound("invoice_item_not_found"),
             (_, { } violation) => violation,
@@ -111,7 +111,7 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     public static Task<Outcome<Invoice>> Delete(FolioDb db, Guid id, CancellationToken cancellationToken) =>
-        Change(db, id, null, invoice =>
+        InvoiceChanges.Change(db, id, null, invoice =>
         {
             if (invoice.CanDelete() is { } violation)
             {
@@ -123,42 +123,4 @@ public static class InvoiceDrafts
         }, cancellationToken);
 
     private static HashSet<Guid> PricesOf(Invoice invoice) => [.. invoice.Items.Select(i => i.PriceId).OfType<Guid>()];
-
-    /// <summary>The invoice with its lines, tracked and locked for the rest of the caller's transaction (see <see cref="RowLocks"/>).</summary>
-    internal static async Task<Invoice?> LoadLocked(FolioDb db, Guid id, CancellationToken cancellationToken)
-    {
-        Invoice? found = null;
-        await foreach (var invoice in LockedInvoice(db, id).WithCancellation(cancellationToken))
-        {
-            found = invoice;
-        }
-
-        return found;
-    }
-
-    // Compiled once: every payment and edit starts here, and building, hashing and looking up the query tree each time costs
-    // more than the statement. A compiled query cannot call ForUpdate(), so it carries its tag itself.
-    private static readonly Func<FolioDb, Guid, IAsyncEnumerable<Invoice>> LockedInvoice = EF.CompileAsyncQuery(
-        (FolioDb db, Guid id) => db.Invoices.Where(i => i.Id == id).TagWith(RowLocks.ForUpdateTag).Include(i => i.Items));
-
-    /// <summary>Loads an invoice with its lines, applies a change and saves it in one transaction; 412 when the caller's version is stale.</summary>
-    internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Outcome<Invoice>> change, CancellationToken cancellationToken) =>
-        Change(db, id, expectedVersion, invoice => Task.FromResult(change(invoice)), cancellationToken);
-
-    internal static Task<Outcome<Invoice>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Invoice, Task<Outcome<Invoice>>> change, CancellationToken cancellationToken) =>
-        db.InTransaction(async () =>
-        {
-            var invoice = await LoadLocked(db, id, cancellationToken);
-            if (invoice is null)
-            {
-                return Outcome<Invoice>.NotFound("invoice_not_found");
-            }
-
-            if (expectedVersion is { } version && version != invoice.Version)
-            {
-                return ETags.Stale("invoice", invoice.Version, version);
-            }
-
-            return await change(invoice);
-        }, cancellationToken);
 }

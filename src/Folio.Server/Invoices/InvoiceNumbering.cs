@@ -5,28 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Folio.Invoices;
 
 /// <summary>
-/// Hands out the next invoice number inside the caller's transaction: one atomic upsert of the period's counter, so two
-/// finalizations never share a number and a rolled-back finalization gives its number back (no gaps).
+/// Hands out invoice numbers inside the caller's transaction (<see cref="Issuing.InvoiceIssuing"/> is its one caller): one
+/// atomic upsert of the period's counter, so two issuers never share a number and a rolled-back one gives its numbers
+/// back (no gaps).
 /// </summary>
-public static class InvoiceNumbering
+internal static class InvoiceNumbering
 {
-    public static async Task<string> Next(FolioDb db, InvoiceOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(options);
-        var pattern = NumberPattern.Parse(options.NumberPattern);
-        var period = pattern.PeriodKey(issuedAt);
-        var values = await db.Database.SqlQuery<long>($"""
-            INSERT INTO number_sequences (scope, period, last_value) VALUES ({options.Seller}, {period}, 1)
-            ON CONFLICT (scope, period) DO UPDATE SET last_value = number_sequences.last_value + 1
-            RETURNING last_value AS "Value"
-            """).ToListAsync(cancellationToken);
-        return pattern.Format(issuedAt, values.Single());
-    }
-
     /// <summary>
     /// Reserves <paramref name="count"/> consecutive numbers of the period of <paramref name="issuedAt"/> in one statement,
-    /// for a writer that issues many invoices in one transaction. What it does not use it gives back before committing
+    /// for the invoices of one set to issue. What it does not use it gives back before committing
     /// (<see cref="InvoiceNumberBlock.GiveBackUnused"/>); until then it holds the counter, so nobody numbers in between.
     /// </summary>
     public static async Task<InvoiceNumberBlock> Reserve(FolioDb db, InvoiceOptions options, DateTimeOffset issuedAt, int count, CancellationToken cancellationToken)
@@ -46,7 +33,7 @@ public static class InvoiceNumbering
 }
 
 /// <summary>Consecutive invoice numbers reserved by <see cref="InvoiceNumbering.Reserve"/>, handed out in order.</summary>
-public sealed class InvoiceNumberBlock(NumberPattern pattern, DateTimeOffset issuedAt, string scope, string period, long first, int count)
+internal sealed class InvoiceNumberBlock(NumberPattern pattern, DateTimeOffset issuedAt, string scope, string period, long first, int count)
 {
     private int _used;
 

@@ -1,5 +1,3 @@
-using Folio.Domain.Numbering;
-
 namespace Folio.Invoices;
 
 /// <summary>Seller-wide invoice settings, from the <c>Folio:Invoices</c> configuration section.</summary>
@@ -15,8 +13,6 @@ public sealed class InvoiceOptions
 
     /// <summary>Numbering scope: each seller has its own gapless sequence.</summary>
     public string Seller { get; set; } = "default";
-
-    public NumberPattern Pattern => Domain.Numbering.NumberPattern.Parse(NumberPattern);
 
     public static IServiceCollection Register(IServiceCollection services, IConfiguration configuration)
     {

@@ -28,7 +28,7 @@ public static class RecordPayment
         }
 
         Payment? payment = null;
-        var outcome = await InvoiceDrafts.Change(db, invoiceId, null, async invoice =>
+        var outcome = await InvoiceChanges.Change(db, invoiceId, null, async invoice =>
         {
             var (application, violation) = invoice.RecordPayment(request.Amount, request.CreditExcess ?? false, now);
             if (violation is not null)

@@ -14,7 +14,7 @@ internal static class MigrateCommand
             await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
-            await db.PreparePostgresDatabase(ct);
+            await db.Engine.PrepareDatabase(db, ct);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
             await Console.Out.WriteLineAsync(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");

@@ -1,4 +1,4 @@
-using Folio.Data;
+using Folio.Data.Postgres;
 
 namespace Folio.Tests.Data;
 

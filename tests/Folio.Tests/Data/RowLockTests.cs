@@ -26,7 +26,7 @@ public sealed class RowLockTests(FolioApp app) : IClassFixture<FolioApp>
 
         await using (var change = await changer.Database.BeginTransactionAsync())
         {
-            var loaded = await InvoiceDrafts.LoadLocked(changer, invoice, default);
+            var loaded = await InvoiceChanges.LoadLocked(changer, invoice, default);
             Assert.NotNull(loaded);
             Assert.NotEmpty(loaded.Items);
 

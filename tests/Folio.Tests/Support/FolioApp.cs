@@ -30,7 +30,21 @@ public class FolioApp : IAsyncLifetime
 
     private string? _database;
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    /// <summary>Books that exist before the app starts (a SQLite file or a PostgreSQL connection string); null for new books of its own.</summary>
+    private string? _existing;
+
+    public FakeTimeProvider Clock { get; private init; } = new(Start);
+
+    /// <summary>
+    /// The pipeline over books that already exist (a SQLite file, or a PostgreSQL connection string naming its database), as
+    /// they are, with the clock at <paramref name="now"/>: nothing is migrated, no rate is set and no key is created, and the
+    /// books are left in place at the end (whoever made them removes them). <see cref="AdminKey"/> stays empty.
+    /// </summary>
+    public static FolioApp OnExisting(string database, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        return new FolioApp { _existing = database, Clock = new FakeTimeProvider(now) };
+    }
 
     /// <summary>A PostgreSQL server (keyword connection string, no database) to run every FolioApp on instead of SQLite.</summary>
     public const string PostgresVariable = "FOLIO_TEST_POSTGRES";
@@ -64,7 +78,7 @@ public class FolioApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var database = _sharing is not null ? _sharing._database! : OnPostgres ? await CreatePostgresDatabase() : DatabasePath;
+        var database = _sharing is not null ? _sharing._database! : _existing ?? (OnPostgres ? await CreatePostgresDatabase() : DatabasePath);
         _database = database;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseTestServer();
@@ -81,21 +95,27 @@ public class FolioApp : IAsyncLifetime
         builder.AddFolio();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         _app = builder.Build();
-        await using (var scope = _app.Services.CreateAsyncScope())
+        if (_existing is null)
         {
-            var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
-            await db.MigrateAsync(Clock);
-            foreach (var (currency, usdPerUnit) in Rates)
-            {
-                await ExchangeRateOperations.Set(db, Clock, currency, usdPerUnit, default);
-            }
-
-            var created = await ApiKeyOperations.Create(db, Clock, new CreateApiKeyRequest(ApiKeyScope.Admin, "tests"), default);
-            AdminKey = created.Value.Secret;
+            await Seed(_app);
         }
 
         _app.UseFolio();
         await _app.StartAsync();
+    }
+
+    private async Task Seed(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
+        await db.MigrateAsync(Clock);
+        foreach (var (currency, usdPerUnit) in Rates)
+        {
+            await ExchangeRateOperations.Set(db, Clock, currency, usdPerUnit, default);
+        }
+
+        var created = await ApiKeyOperations.Create(db, Clock, new CreateApiKeyRequest(ApiKeyScope.Admin, "tests"), default);
+        AdminKey = created.Value.Secret;
     }
 
     public async Task DisposeAsync()
@@ -108,6 +128,14 @@ public class FolioApp : IAsyncLifetime
 
         if (_sharing is not null)
         {
+            return;
+        }
+
+        if (_existing is not null)
+        {
+            // The books stay; only this process's pooled connections to them go.
+            NpgsqlConnection.ClearAllPools();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             return;
         }
 

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Folio.Data;
+namespace Folio.Data.Postgres;
 
 /// <summary>
 /// Turns a query tagged with <see cref="RowLocks.ForUpdate{T}"/> into a locking read on PostgreSQL: FOR UPDATE OF the

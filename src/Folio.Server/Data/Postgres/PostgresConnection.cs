@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
-namespace Folio.Data;
+namespace Folio.Data.Postgres;
 
-/// <summary>Recognizes a PostgreSQL setting and turns its URI form (postgres://user:pass@host:port/db?…) into Npgsql's keyword form.</summary>
+/// <summary>
+/// Recognizes a PostgreSQL setting and turns its URI form (postgres://user:pass@host:port/db?…) into Npgsql's keyword form
+/// with Folio's defaults; creates a missing database; lets go of a session advisory lock.
+/// </summary>
 public static class PostgresConnection
 {
     public static bool IsPostgres(string? setting)
@@ -107,57 +108,6 @@ public static class PostgresConnection
         }
 
         return builder.ConnectionString;
-    }
-
-    /// <summary>
-    /// On PostgreSQL, creates the database the context names and its migrations history table when they are missing, so
-    /// that reading which migrations are applied does not first log a failed query; on SQLite, nothing.
-    /// </summary>
-    public static async Task PreparePostgresDatabase(this FolioDb db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql() && db.Database.GetConnectionString() is { } connectionString)
-        {
-            await CreateDatabaseIfMissing(connectionString, cancellationToken);
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>The advisory lock key that one migrating server holds while others wait ("FolioMig" in ASCII).</summary>
-    public const long MigrationLockKey = 0x466F6C696F4D6967;
-
-    /// <summary>
-    /// On PostgreSQL, runs <paramref name="migrate"/> holding a session advisory lock on the context's connection, so that
-    /// servers starting together on a new database migrate one after the other: EF Core takes its own lock per migration
-    /// transaction only, and two of them could both apply the same migration. SQLite has EF Core's lock row.
-    /// </summary>
-    public static async Task OneMigrationAtATime(this FolioDb db, Func<Task> migrate, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(migrate);
-        if (!db.Database.IsNpgsql())
-        {
-            await migrate();
-            return;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-            try
-            {
-                await migrate();
-            }
-            finally
-            {
-                await ReleaseAdvisoryLock(db, MigrationLockKey);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     /// <summary>

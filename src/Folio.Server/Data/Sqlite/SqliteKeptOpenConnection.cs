@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Folio.Data;
+namespace Folio.Data.Sqlite;
 
 /// <summary>
 /// Keeps a pooled context's SQLite connection open from one request to the next, until the context itself is disposed.
@@ -52,32 +52,3 @@ internal sealed class SqliteKeptOpenConnection(
     internal const string RequestPageCache = "PRAGMA cache_size=-512;";
 }
 #pragma warning restore EF1001
-
-/// <summary>
-/// A large SQLite page cache for the length of a bulk writer (the bill run). A transaction that writes a page of
-/// invoices touches every index of three tables: with the small cache of a request, SQLite spills its changed pages
-/// to the log before commit and reads them back. One connection, for a while, can afford 64 MiB.
-/// </summary>
-internal static class SqliteWriterPageCache
-{
-    public static async Task<IAsyncDisposable?> Widen(FolioDb db, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return null;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536;", cancellationToken);
-        return new Restore(db);
-    }
-
-    private sealed class Restore(FolioDb db) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await db.Database.ExecuteSqlRawAsync(SqliteKeptOpenConnection.RequestPageCache, CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-}

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Folio.Data;
+namespace Folio.Data.Sqlite;
 
 /// <summary>
 /// Runs each query SQL on a connection through a statement SQLite compiled once, instead of compiling it on every request:
