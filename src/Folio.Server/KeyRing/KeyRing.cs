@@ -23,7 +23,8 @@ public static class KeyRingSetup
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<FolioDb>()
-            // AES-GCM: a payload is 60 bytes longer than what it protects, against about 80 with AES-CBC and an HMAC.
+            // AES-GCM: a payload is 64 bytes longer than what it protects (header, key id, key modifier, nonce, tag), against
+            // 84 to 100 with AES-CBC and an HMAC.
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
             {
                 EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
