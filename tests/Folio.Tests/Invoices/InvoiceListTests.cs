@@ -80,4 +80,26 @@ public sealed class InvoiceListTests(FolioApp app) : IClassFixture<FolioApp>
         await _admin.GetAsync(new Uri("/v1/invoices?currency=XYZ", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_currency", "currency");
         await _admin.GetAsync(new Uri("/v1/invoices?limit=ten", UriKind.Relative)).ExpectProblem(HttpStatusCode.BadRequest, "invalid_parameter", "limit");
     }
+
+    [Fact]
+    public async Task A_listed_invoice_reads_byte_for_byte_as_its_own_get()
+    {
+        var customer = (await _books.Organization()).Str("id");
+        await _books.Draft(customer, "EUR", new { description = "Setup", unit_amount = 12_345, discount_percent = 12.5, tax_rate = 19 });
+        var open = await _books.Open(customer, "JPY", new { description = "Seats", quantity = 2.5, unit_amount = 1_000 }, new { description = "Support", unit_amount = 300, tax_rate = 10, tax_inclusive = true });
+        var paid = await _books.Open(customer);
+        await _books.Pay(paid.Str("id"), 4_000);
+        // Past due by now: past_due and days_overdue depend on the clock, and must too in a list.
+        app.Clock.Advance(TimeSpan.FromDays(45));
+
+        var page = await _admin.GetAsync(new Uri($"/v1/invoices?customer_id={customer}", UriKind.Relative)).Expect(HttpStatusCode.OK);
+        var listed = page.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(3, listed.Count);
+        Assert.Contains(listed, i => i.Str("id") == open.Str("id") && i.GetProperty("past_due").GetBoolean() && i.GetProperty("days_overdue").GetInt32() > 0);
+        foreach (var invoice in listed)
+        {
+            var own = await _admin.GetAsync(new Uri($"/v1/invoices/{invoice.Str("id")}", UriKind.Relative));
+            Assert.Equal(await own.Content.ReadAsStringAsync(), invoice.GetRawText());
+        }
+    }
 }
