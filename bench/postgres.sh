@@ -2,7 +2,8 @@
 # Folio load benchmark on PostgreSQL. In one run, on one throwaway cluster with production durability (fsync and
 # synchronous_commit on), at the same concurrency (32 connections or clients, 2 threads):
 #   - Folio's GET /v1/invoices/{id} and list by customer against the hand-written baseline over raw Npgsql
-#     (bench/Baseline with a Host=... connection string), after a byte-for-byte parity check (target >= 0.8);
+#     (bench/Baseline with a Host=... connection string), after a byte-for-byte parity check (targets >= 0.8 by id,
+#     >= 1.0 for the list);
 #   - the same two requests against `pgbench -M prepared` running the exact SQL Folio sent for them, captured from
 #     Folio's own command log in this run (context: the database alone, no HTTP, no JSON);
 #   - payments: 32 clients paying distinct open invoices through POST /v1/invoices/{id}/pay, against a pgbench script
@@ -136,17 +137,18 @@ capture_sql() {
   stop_pid "$pid"
 }
 
-# folio_statement SCENARIO: the one statement Folio sent for the request after "=== SCENARIO" that reads invoices.
+# folio_statement SCENARIO: the statements Folio sent for the request after "=== SCENARIO" that read invoices (a list
+# sends two: the invoices, then their lines), separated by ";".
 folio_statement() {
   awk -v marker="=== $1" '
-    function found() { if (sql ~ /FROM invoices AS/) { print sql; printed = 1; exit } }
+    function found() { if (sql ~ /FROM invoices AS/) { out = out (out == "" ? "" : ";\n") sql } sql = "" }
     $0 == marker { on = 1; next }
     /^=== / { if (on) found(); on = 0 }
     !on { next }
-    /Executed DbCommand/ { found(); sql = ""; keep = 1; next }
+    /Executed DbCommand/ { found(); keep = 1; next }
     /^[a-z]+: / { keep = 0; next }
     keep { sub(/^      /, ""); sql = sql $0 "\n" }
-    END { if (on && !printed) found() }
+    END { if (on) found(); printf "%s", out }
   ' "$WORK/folio-sql.log"
 }
 
@@ -301,7 +303,7 @@ GET_RATIO="$(ratio "${RPS[folio_get]}" "${RPS[base_get]}")"
 LIST_RATIO="$(ratio "${RPS[folio_list]}" "${RPS[base_list]}")"
 PAY_RATIO="$(printf '%s\n' "${PAY_RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : sprintf("%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2) }')"
 V_GET="$(verdict "$GET_RATIO" ">=" 0.8)"
-V_LIST="$(verdict "$LIST_RATIO" ">=" 0.8)"
+V_LIST="$(verdict "$LIST_RATIO" ">=" 1.0)"
 V_PAY="$(verdict "$PAY_RATIO" ">=" 0.5)"
 for name in folio_get folio_list base_get base_list $(seq -f 'folio_pay_%g' "$PAY_ROUNDS"); do
   [[ "${NON2XX[$name]}" == 0 ]] || { V_GET="FAIL (non-2xx under load)"; V_LIST="$V_GET"; V_PAY="$V_GET"; }
@@ -337,7 +339,7 @@ report() {
     row "$label" "$server" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${NON2XX[$name]}" "${CPU_MS[$name]}"
   done
   row "Folio's get-by-id statement, $BATCH per transaction" "pgbench" "$PGB_GET" "" "" "" ""
-  row "Folio's list statement, $BATCH per transaction" "pgbench" "$PGB_LIST" "" "" "" ""
+  row "Folio's list statements (2), $BATCH lists per transaction" "pgbench" "$PGB_LIST" "" "" "" ""
   for round in $(seq "$PAY_ROUNDS"); do
     name="folio_pay_$round"
     row "round $round: POST /v1/invoices/{id}/pay (1 cent)" "Folio" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${NON2XX[$name]}" "${CPU_MS[$name]}"
@@ -346,7 +348,7 @@ report() {
   echo
   echo "targets:"
   printf '  %-66s %8s  %s\n' "Folio / raw-Npgsql baseline requests/s, GET /v1/invoices/{id} (>= 0.8)" "$GET_RATIO" "$V_GET"
-  printf '  %-66s %8s  %s\n' "Folio / raw-Npgsql baseline requests/s, list by customer (>= 0.8)" "$LIST_RATIO" "$V_LIST"
+  printf '  %-66s %8s  %s\n' "Folio / raw-Npgsql baseline requests/s, list by customer (>= 1.0)" "$LIST_RATIO" "$V_LIST"
   printf '  %-66s %8s  %s\n' "Folio payments/s / pgbench transactions/s, median of $PAY_ROUNDS rounds (>= 0.5)" "$PAY_RATIO" "$V_PAY"
   printf '  %-66s %8s\n' "  the rounds' ratios" "${PAY_RATIOS[*]}"
   echo "context:"
@@ -360,7 +362,7 @@ report() {
   echo "books after the payment runs: $PAYMENTS_BOOKED payments booked (Folio answered $FOLIO_PAID in its measured runs, pgbench made $PGBENCH_PAID);"
   echo "  every invoice balances (paid + credit + remaining = total) and every amount paid equals its payments."
   echo "  pgbench's figures for the reads are statements/s: each transaction looks up $BATCH random ids in a side table,"
-  echo "  then runs Folio's statement (captured from Folio's command log in this run) once per id."
+  echo "  then runs Folio's statement (captured from Folio's command log in this run) once per id; a list is two statements."
 }
 
 report | tee "$RESULTS_DIR/postgres-$STAMP.txt"

@@ -98,11 +98,23 @@ public sealed class Invoice
     public Currency CurrencyInfo => Money.Currency.Get(Currency);
 
     /// <summary>An amount of this invoice in US cents at the rate fixed on it; null on a draft, which has no rate yet.</summary>
-    public long? ToUsdCents(long amount) => UsdPerUnit is { } rate ? ExchangeRate.ToUsdCents(amount, CurrencyInfo, rate) : null;
+    public long? ToUsdCents(long amount) => ToUsdCents(amount, Currency, UsdPerUnit);
 
-    public bool IsPastDue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueAt < now && AmountRemaining > 0;
+    public bool IsPastDue(DateTimeOffset now) => IsPastDue(Status, DueAt, AmountRemaining, now);
 
-    public int DaysOverdue(DateTimeOffset now) => IsPastDue(now) ? (int)((now - DueAt!.Value).Ticks / TimeSpan.TicksPerDay) : 0;
+    public int DaysOverdue(DateTimeOffset now) => DaysOverdue(Status, DueAt, AmountRemaining, now);
+
+    // The same rules from an invoice's stored values, for reads that project rows straight into responses.
+
+    /// <summary>An amount in US cents at the rate fixed on an invoice in <paramref name="currency"/>; null without a rate (a draft).</summary>
+    public static long? ToUsdCents(long amount, string currency, decimal? usdPerUnit) =>
+        usdPerUnit is { } rate ? ExchangeRate.ToUsdCents(amount, Money.Currency.Get(currency), rate) : null;
+
+    public static bool IsPastDue(InvoiceStatus status, DateTimeOffset? dueAt, long amountRemaining, DateTimeOffset now) =>
+        status == InvoiceStatus.Open && dueAt < now && amountRemaining > 0;
+
+    public static int DaysOverdue(InvoiceStatus status, DateTimeOffset? dueAt, long amountRemaining, DateTimeOffset now) =>
+        IsPastDue(status, dueAt, amountRemaining, now) ? (int)((now - dueAt!.Value).Ticks / TimeSpan.TicksPerDay) : 0;
 
     public static (Invoice? Invoice, IReadOnlyList<RuleViolation> Violations) CreateDraft(
         Guid id, Guid customerId, Guid? organizationId, Currency currency, InvoiceDraft draft, IReadOnlyList<LineItemSpec> items, DateTimeOffset now, Func<Guid> newId)

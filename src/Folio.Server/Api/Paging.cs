@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using Folio.Domain;
 
 namespace Folio.Api;
@@ -6,65 +5,52 @@ namespace Folio.Api;
 /// <summary>A page of a keyset-paginated list: <c>{"data": [...], "next_page_token": "…" | null}</c>.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Data, string? NextPageToken);
 
-/// <summary>Cursor pagination over UUIDv7 ids: newest first, and a page costs the same wherever it starts.</summary>
+/// <summary>
+/// One page asked of a native list: how many rows, from where, and what the next page's token is bound to.
+/// </summary>
+public sealed record PageRequest(PageTokens Tokens, PageList List, ulong Binding, int Size, PageCursor? Cursor)
+{
+    public string Token(PageCursor cursor) => Tokens.Issue(List, Binding, cursor);
+}
+
+/// <summary>The native lists' paging: <c>limit</c> and <c>page_token</c> in, newest first, <c>next_page_token</c> out.</summary>
 public static class Paging
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
-    private const byte TokenVersion = 1;
 
-    public static IEnumerable<RuleViolation> Read(int? limit, string? pageToken, out int size, out Guid? after)
+    public static List<RuleViolation> Read(PageTokens tokens, PageList list, ulong binding, int? limit, string? pageToken, out PageRequest request)
     {
-        size = limit ?? DefaultLimit;
-        after = null;
+        ArgumentNullException.ThrowIfNull(tokens);
+        var size = limit ?? DefaultLimit;
         var violations = new List<RuleViolation>();
         if (size is < 1 or > MaxLimit)
         {
             violations.Add(RuleViolation.Invalid("limit", "invalid_limit", $"limit is from 1 to {MaxLimit}."));
         }
 
-        if (pageToken is not null)
+        PageCursor? cursor = null;
+        if (pageToken is not null && tokens.Read(pageToken, list, binding, 0, out cursor) != PageTokenReading.Read)
         {
-            if (TryDecode(pageToken, out var id))
-            {
-                after = id;
-            }
-            else
-            {
-                violations.Add(RuleViolation.Invalid("page_token", "invalid_page_token", "page_token is not a token this list returned."));
-            }
+            violations.Add(RuleViolation.Invalid(
+                "page_token", "invalid_page_token", "page_token is not a token this list returned for these filters and this key; pass next_page_token back with the same filters."));
         }
 
+        request = new PageRequest(tokens, list, binding, size, cursor);
         return violations;
     }
 
-    /// <summary>Builds the page from up to size + 1 rows read: the extra row only says that another page exists.</summary>
-    public static Page<TOut> ToPage<TIn, TOut>(IReadOnlyList<TIn> rows, int size, Func<TIn, Guid> id, Func<TIn, TOut> map)
+    /// <summary>
+    /// Reads the page of a list ordered newest first. <paramref name="read"/> runs the query (projection, related rows);
+    /// <paramref name="idOf"/> gives a returned row's id, from which the next page starts.
+    /// </summary>
+    public static async Task<Page<TRow>> Newest<T, TRow>(
+        this PageRequest request, IQueryable<T> rows, KeysetOrder<T> order, Func<IQueryable<T>, CancellationToken, Task<List<TRow>>> read, Func<TRow, Guid> idOf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var pageRows = rows.Take(size).ToList();
-        var next = rows.Count > size ? Encode(id(pageRows[^1])) : null;
-        return new Page<TOut>([.. pageRows.Select(map)], next);
-    }
-
-    public static string Encode(Guid lastId)
-    {
-        Span<byte> bytes = stackalloc byte[17];
-        bytes[0] = TokenVersion;
-        lastId.TryWriteBytes(bytes[1..], bigEndian: true, out _);
-        return Base64Url.EncodeToString(bytes);
-    }
-
-    public static bool TryDecode(string token, out Guid lastId)
-    {
-        lastId = Guid.Empty;
-        Span<byte> bytes = stackalloc byte[24];
-        if (token.Length != 23 || !PageTokenText.TryDecode(token, bytes, out var written) || written != 17 || bytes[0] != TokenVersion)
-        {
-            return false;
-        }
-
-        lastId = new Guid(bytes[1..17], bigEndian: true);
-        return true;
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(idOf);
+        var window = await Keyset.Window(rows, order, request.Cursor, request.Size, read, row => PagePosition.OfId(idOf(row)), cancellationToken);
+        var next = window.MoreAfter ? request.Token(PageCursor.After(PagePosition.OfId(idOf(window.Rows[^1])))) : null;
+        return new Page<TRow>(window.Rows, next);
     }
 }

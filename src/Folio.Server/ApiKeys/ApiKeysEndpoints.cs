@@ -23,23 +23,20 @@ public static class ApiKeysEndpoints
             new CreatedApiKeyResponse(created.Key.Id, created.Key.Name, created.Key.Scope, created.Key.OrganizationId, created.Key.Prefix, created.Key.CreatedAt, created.Secret)));
 
     private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> List(
-        FolioDb db, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
+        FolioDb db, Caller caller, PageTokens tokens, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
     {
-        var violations = Paging.Read(limit, pageToken, out var size, out var after).ToList();
+        var violations = Paging.Read(tokens, PageList.ApiKeys, Binding(caller), limit, pageToken, out var page);
         if (violations.Count > 0)
         {
             return Problems.From(violations);
         }
 
-        var keys = db.ApiKeys.AsNoTracking();
-        if (after is { } afterId)
-        {
-            keys = keys.Where(k => k.Id < afterId);
-        }
-
-        var rows = await keys.OrderByDescending(k => k.Id).Take(size + 1).ToListAsync(ct);
-        return TypedResults.Ok(Paging.ToPage(rows, size, k => k.Id, ApiKeyResponse.From));
+        return TypedResults.Ok(await page.Newest(db.ApiKeys.AsNoTracking(), NewestFirst, async (rows, ct) => (await rows.ToListAsync(ct)).ConvertAll(ApiKeyResponse.From), k => k.Id, ct));
     }
+
+    private static readonly KeysetOrder<ApiKey> NewestFirst = KeysetOrder<ApiKey>.NewestFirst(k => k.Id);
+
+    private static ulong Binding(Caller caller) => new PageBinding(stackalloc byte[64], PageList.ApiKeys, caller).Finish();
 
     private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> Revoke(string id, FolioDb db, TimeProvider clock, ApiKeyCache cache, CancellationToken ct) =>
         Ids.Parse(id) is { } keyId

@@ -38,50 +38,31 @@ public sealed record BillingSummary(
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(organization);
         var id = organization.Id;
-        var invoices = db.Invoices.AsNoTracking().Where(i => i.OrganizationId == id);
 
-        var pastDue = await invoices
-            .Where(i => i.Status == InvoiceStatus.Open && i.DueAt < now && i.AmountRemaining > 0)
-            .GroupBy(i => new { i.Currency, i.UsdPerUnit })
-            .Select(g => new { g.Key.Currency, g.Key.UsdPerUnit, Remaining = g.Sum(i => i.AmountRemaining), Since = g.Min(i => i.DueAt) })
-            .ToListAsync(cancellationToken);
+        // One pass over the organization's invoices gives the past-due amounts and the latest change; then one over its
+        // payments, its credit, the rates, its keys and its members. Compiled once: a summary costs no query translation.
+        var invoices = await ToList(InvoiceTotalsOf.For(db)(db, id, now), cancellationToken);
+        var pastDue = invoices.Where(g => g.Since is not null).ToList();
+        var paid = await ToList(
+            PaymentTotalsOf.For(db)(db, id, now.AddDays(-WindowDays[0]), now.AddDays(-WindowDays[1]), now.AddDays(-WindowDays[2]), now.AddDays(-WindowDays[3])), cancellationToken);
+        var credit = await ToList(CreditOf.For(db)(db, id), cancellationToken);
+        var rates = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await foreach (var rate in RatesOf.For(db)(db).WithCancellation(cancellationToken))
+        {
+            rates[rate.Currency] = rate.UsdPerUnit;
+        }
 
-        var week = now.AddDays(-WindowDays[0]);
-        var month = now.AddDays(-WindowDays[1]);
-        var quarter = now.AddDays(-WindowDays[2]);
-        var year = now.AddDays(-WindowDays[3]);
-        var paid = await db.Payments.AsNoTracking()
-            .Join(invoices, p => p.InvoiceId, i => i.Id, (p, i) => new { p.Amount, p.ReceivedAt, i.Currency, i.UsdPerUnit })
-            .GroupBy(x => new { x.Currency, x.UsdPerUnit })
-            .Select(g => new
-            {
-                g.Key.Currency,
-                g.Key.UsdPerUnit,
-                Total = g.Sum(x => x.Amount),
-                Week = g.Sum(x => x.ReceivedAt >= week ? x.Amount : 0),
-                Month = g.Sum(x => x.ReceivedAt >= month ? x.Amount : 0),
-                Quarter = g.Sum(x => x.ReceivedAt >= quarter ? x.Amount : 0),
-                Year = g.Sum(x => x.ReceivedAt >= year ? x.Amount : 0),
-                First = g.Min(x => x.ReceivedAt),
-            })
-            .ToListAsync(cancellationToken);
-
-        var credit = await db.CreditTransactions.AsNoTracking().Where(t => t.CustomerId == id)
-            .GroupBy(t => t.Currency).Select(g => new { Currency = g.Key, Balance = g.Sum(t => t.Amount) })
-            .ToListAsync(cancellationToken);
-        var rates = await db.ExchangeRates.AsNoTracking().ToDictionaryAsync(r => r.Currency, r => r.UsdPerUnit, cancellationToken);
         rates["USD"] = 1m;
-
-        var lastInvoiceChange = await invoices.MaxAsync(i => (DateTimeOffset?)i.UpdatedAt, cancellationToken);
-        var keys = await db.ApiKeys.CountAsync(k => k.Scope == ApiKeyScope.Organization && k.OrganizationId == id && k.RevokedAt == null, cancellationToken);
-        var members = await db.Customers.CountAsync(c => c.OrganizationId == id && c.Kind == CustomerKind.User && c.ArchivedAt == null, cancellationToken);
+        var lastInvoiceChange = invoices.Count == 0 ? (DateTimeOffset?)null : invoices.Max(g => g.LastChange);
+        var keys = await KeysOf.For(db)(db, id);
+        var members = await MembersOf.For(db)(db, id);
 
         long Usd(string currency, decimal? usdPerUnit, long amount) =>
             usdPerUnit is { } rate ? ExchangeRate.ToUsdCents(amount, Currency.Get(currency), rate) : 0;
 
         return new BillingSummary(
             CreditBalanceUsdCents: credit.Where(c => rates.ContainsKey(c.Currency)).Sum(c => Usd(c.Currency, rates[c.Currency], c.Balance)),
-            PastDueUsdCents: pastDue.Sum(g => Usd(g.Currency, g.UsdPerUnit, g.Remaining)),
+            PastDueUsdCents: pastDue.Sum(g => Usd(g.Currency, g.UsdPerUnit, g.PastDue)),
             PastDueSince: pastDue.Min(g => g.Since),
             TotalPaidUsdCents: paid.Sum(g => Usd(g.Currency, g.UsdPerUnit, g.Total)),
             PaidLastWeekUsdCents: paid.Sum(g => Usd(g.Currency, g.UsdPerUnit, g.Week)),
@@ -93,4 +74,59 @@ public sealed record BillingSummary(
             ActiveApiKeys: keys,
             TeamMembers: members);
     }
+
+    private static async Task<List<T>> ToList<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    /// <summary>Per currency and rate: the past-due amount remaining and the oldest past-due date (null when none), and the latest change.</summary>
+    private sealed record InvoiceTotals(string Currency, decimal? UsdPerUnit, long PastDue, DateTimeOffset? Since, DateTimeOffset LastChange);
+
+    private sealed record PaymentTotals(string Currency, decimal? UsdPerUnit, long Total, long Week, long Month, long Quarter, long Year, DateTimeOffset First);
+
+    private sealed record CreditBalance(string Currency, long Balance);
+
+    private static readonly CompiledPerModel<Func<FolioBooks, Guid, DateTimeOffset, IAsyncEnumerable<InvoiceTotals>>> InvoiceTotalsOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db, Guid id, DateTimeOffset now) => db.Invoices.AsNoTracking().Where(i => i.OrganizationId == id)
+            .GroupBy(i => new { i.Currency, i.UsdPerUnit })
+            .Select(g => new InvoiceTotals(
+                g.Key.Currency,
+                g.Key.UsdPerUnit,
+                g.Sum(i => i.Status == InvoiceStatus.Open && i.DueAt < now && i.AmountRemaining > 0 ? i.AmountRemaining : 0),
+                g.Min(i => i.Status == InvoiceStatus.Open && i.DueAt < now && i.AmountRemaining > 0 ? i.DueAt : null),
+                g.Max(i => i.UpdatedAt)))));
+
+    private static readonly CompiledPerModel<Func<FolioBooks, Guid, DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<PaymentTotals>>> PaymentTotalsOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db, Guid id, DateTimeOffset week, DateTimeOffset month, DateTimeOffset quarter, DateTimeOffset year) => db.Payments.AsNoTracking()
+            .Join(db.Invoices.AsNoTracking().Where(i => i.OrganizationId == id), p => p.InvoiceId, i => i.Id, (p, i) => new { p.Amount, p.ReceivedAt, i.Currency, i.UsdPerUnit })
+            .GroupBy(x => new { x.Currency, x.UsdPerUnit })
+            .Select(g => new PaymentTotals(
+                g.Key.Currency,
+                g.Key.UsdPerUnit,
+                g.Sum(x => x.Amount),
+                g.Sum(x => x.ReceivedAt >= week ? x.Amount : 0),
+                g.Sum(x => x.ReceivedAt >= month ? x.Amount : 0),
+                g.Sum(x => x.ReceivedAt >= quarter ? x.Amount : 0),
+                g.Sum(x => x.ReceivedAt >= year ? x.Amount : 0),
+                g.Min(x => x.ReceivedAt)))));
+
+    private static readonly CompiledPerModel<Func<FolioBooks, Guid, IAsyncEnumerable<CreditBalance>>> CreditOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db, Guid id) => db.CreditTransactions.AsNoTracking().Where(t => t.CustomerId == id)
+            .GroupBy(t => t.Currency).Select(g => new CreditBalance(g.Key, g.Sum(t => t.Amount)))));
+
+    private static readonly CompiledPerModel<Func<FolioBooks, IAsyncEnumerable<ExchangeRate>>> RatesOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db) => db.ExchangeRates.AsNoTracking()));
+
+    private static readonly CompiledPerModel<Func<FolioBooks, Guid, Task<int>>> KeysOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db, Guid id) => db.ApiKeys.Count(k => k.Scope == ApiKeyScope.Organization && k.OrganizationId == id && k.RevokedAt == null)));
+
+    private static readonly CompiledPerModel<Func<FolioBooks, Guid, Task<int>>> MembersOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db, Guid id) => db.Customers.Count(c => c.OrganizationId == id && c.Kind == CustomerKind.User && c.ArchivedAt == null)));
 }

@@ -92,9 +92,9 @@ public static class PriceOperations
     public static Task<Price?> Find(FolioBooks db, Guid id, CancellationToken cancellationToken) =>
         db.Prices.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public static async Task<Outcome<Page<PriceResponse>>> List(FolioBooks db, PriceListQuery query, CancellationToken cancellationToken)
+    public static async Task<Outcome<Page<PriceResponse>>> List(FolioBooks db, PageTokens tokens, ulong binding, PriceListQuery query, CancellationToken cancellationToken)
     {
-        var violations = Paging.Read(query.Limit, query.PageToken, out var size, out var after).ToList();
+        var violations = Paging.Read(tokens, PageList.Prices, binding, query.Limit, query.PageToken, out var page);
         PriceType? type = query.Type switch
         {
             null => null,
@@ -143,14 +143,10 @@ public static class PriceOperations
             prices = prices.Where(p => p.LookupKey == lookupKey);
         }
 
-        if (after is { } afterId)
-        {
-            prices = prices.Where(p => p.Id < afterId);
-        }
-
-        var rows = await prices.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return Paging.ToPage(rows, size, p => p.Id, PriceResponse.From);
+        return await page.Newest(prices, NewestFirst, async (rows, ct) => (await rows.ToListAsync(ct)).ConvertAll(PriceResponse.From), p => p.Id, cancellationToken);
     }
+
+    private static readonly KeysetOrder<Price> NewestFirst = KeysetOrder<Price>.NewestFirst(p => p.Id);
 
     /// <summary>
     /// Lets the active price <paramref name="priceId"/> hold <paramref name="key"/> (nothing to do for null). Another

@@ -1,3 +1,5 @@
+using Folio.Access;
+using Folio.Api;
 using Folio.Domain;
 using Folio.Domain.Catalog;
 using Folio.Invoices;
@@ -59,7 +61,20 @@ public sealed record PriceListQuery(
     [property: FromQuery(Name = "type")] string? Type = null,
     [property: FromQuery(Name = "lookup_key")] string? LookupKey = null,
     [property: FromQuery(Name = "limit")] int? Limit = null,
-    [property: FromQuery(Name = "page_token")] string? PageToken = null);
+    [property: FromQuery(Name = "page_token")] string? PageToken = null)
+{
+    /// <summary>What a page token of this list is bound to: the caller's scope and every filter.</summary>
+    public ulong Binding(Caller caller)
+    {
+        var binding = new PageBinding(stackalloc byte[256], PageList.Prices, caller);
+        binding.Add(ProductId);
+        binding.Add(Active);
+        binding.Add(Currency);
+        binding.Add(Type);
+        binding.Add(LookupKey);
+        return binding.Finish();
+    }
+}
 
 public sealed record RecurringResponse(IntervalUnit Interval, int IntervalCount);
 

@@ -28,8 +28,8 @@ public static class PricesEndpoints
     }
 
     private static async Task<Results<Ok<Page<PriceResponse>>, ProblemHttpResult>> List(
-        [AsParameters] PriceListQuery query, FolioReadDb db, CancellationToken ct) =>
-        Problems.Map(await PriceOperations.List(db, query, ct), TypedResults.Ok);
+        [AsParameters] PriceListQuery query, Caller caller, FolioReadDb db, PageTokens tokens, CancellationToken ct) =>
+        Problems.Map(await PriceOperations.List(db, tokens, query.Binding(caller), query, ct), TypedResults.Ok);
 
     private static async Task<Results<Ok<PriceResponse>, ProblemHttpResult>> Get(string id, FolioReadDb db, HttpResponse response, CancellationToken ct)
     {

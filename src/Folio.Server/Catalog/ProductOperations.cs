@@ -59,9 +59,9 @@ public static class ProductOperations
     public static Task<Product?> Find(FolioBooks db, Guid id, CancellationToken cancellationToken) =>
         db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public static async Task<Outcome<Page<ProductResponse>>> List(FolioBooks db, ProductListQuery query, CancellationToken cancellationToken)
+    public static async Task<Outcome<Page<ProductResponse>>> List(FolioBooks db, PageTokens tokens, ulong binding, ProductListQuery query, CancellationToken cancellationToken)
     {
-        var violations = Paging.Read(query.Limit, query.PageToken, out var size, out var after).ToList();
+        var violations = Paging.Read(tokens, PageList.Products, binding, query.Limit, query.PageToken, out var page);
         if (violations.Count > 0)
         {
             return Outcome<Page<ProductResponse>>.Rejected(violations);
@@ -73,14 +73,10 @@ public static class ProductOperations
             products = active ? products.Where(p => p.ArchivedAt == null) : products.Where(p => p.ArchivedAt != null);
         }
 
-        if (after is { } afterId)
-        {
-            products = products.Where(p => p.Id < afterId);
-        }
-
-        var rows = await products.OrderByDescending(p => p.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return Paging.ToPage(rows, size, p => p.Id, ProductResponse.From);
+        return await page.Newest(products, NewestFirst, async (rows, ct) => (await rows.ToListAsync(ct)).ConvertAll(ProductResponse.From), p => p.Id, cancellationToken);
     }
+
+    private static readonly KeysetOrder<Product> NewestFirst = KeysetOrder<Product>.NewestFirst(p => p.Id);
 
     private static Task<Outcome<Product>> Change(FolioDb db, Guid id, int? expectedVersion, Func<Product, Outcome<Product>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>

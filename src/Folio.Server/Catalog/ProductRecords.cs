@@ -1,3 +1,5 @@
+using Folio.Access;
+using Folio.Api;
 using Folio.Domain;
 using Folio.Domain.Catalog;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +26,16 @@ public sealed record UpdateProductRequest(string? Name = null, string? Descripti
 public sealed record ProductListQuery(
     [property: FromQuery(Name = "active")] bool? Active = null,
     [property: FromQuery(Name = "limit")] int? Limit = null,
-    [property: FromQuery(Name = "page_token")] string? PageToken = null);
+    [property: FromQuery(Name = "page_token")] string? PageToken = null)
+{
+    /// <summary>What a page token of this list is bound to: the caller's scope and the filter.</summary>
+    public ulong Binding(Caller caller)
+    {
+        var binding = new PageBinding(stackalloc byte[64], PageList.Products, caller);
+        binding.Add(Active);
+        return binding.Finish();
+    }
+}
 
 /// <summary>A product; <c>active</c> is false once it is archived.</summary>
 public sealed record ProductResponse(

@@ -26,8 +26,8 @@ public static class ProductsEndpoints
     }
 
     private static async Task<Results<Ok<Page<ProductResponse>>, ProblemHttpResult>> List(
-        [AsParameters] ProductListQuery query, FolioReadDb db, CancellationToken ct) =>
-        Problems.Map(await ProductOperations.List(db, query, ct), TypedResults.Ok);
+        [AsParameters] ProductListQuery query, Caller caller, FolioReadDb db, PageTokens tokens, CancellationToken ct) =>
+        Problems.Map(await ProductOperations.List(db, tokens, query.Binding(caller), query, ct), TypedResults.Ok);
 
     private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Get(string id, FolioReadDb db, HttpResponse response, CancellationToken ct)
     {

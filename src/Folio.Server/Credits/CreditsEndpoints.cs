@@ -2,6 +2,7 @@ using Folio.Access;
 using Folio.Api;
 using Folio.Customers;
 using Folio.Data;
+using Folio.Domain.Credits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public static class CreditsEndpoints
     }
 
     private static async Task<Results<Ok<Page<BalanceTransactionResponse>>, ProblemHttpResult>> List(
-        string id, Caller caller, FolioReadDb db, [FromQuery(Name = "currency")] string? currency, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
+        string id, Caller caller, FolioReadDb db, PageTokens tokens, [FromQuery(Name = "currency")] string? currency, [FromQuery(Name = "limit")] int? limit, [FromQuery(Name = "page_token")] string? pageToken, CancellationToken ct)
     {
         var customerId = Ids.Parse(id);
         if (customerId is null || !await db.Customers.VisibleTo(caller).AnyAsync(c => c.Id == customerId, ct))
@@ -44,7 +45,7 @@ public static class CreditsEndpoints
             return Problems.NotFound("customer_not_found");
         }
 
-        var violations = Paging.Read(limit, pageToken, out var size, out var after).ToList();
+        var violations = Paging.Read(tokens, PageList.BalanceTransactions, Binding(caller, customerId.Value, currency), limit, pageToken, out var page);
         if (violations.Count > 0)
         {
             return Problems.From(violations);
@@ -56,13 +57,17 @@ public static class CreditsEndpoints
             entries = entries.Where(t => t.Currency == currency);
         }
 
-        if (after is { } afterId)
-        {
-            entries = entries.Where(t => t.Id < afterId);
-        }
+        return TypedResults.Ok(await page.Newest(entries, NewestFirst, async (rows, ct) => (await rows.ToListAsync(ct)).ConvertAll(BalanceTransactionResponse.From), t => t.Id, ct));
+    }
 
-        var rows = await entries.OrderByDescending(t => t.Id).Take(size + 1).ToListAsync(ct);
-        return TypedResults.Ok(Paging.ToPage(rows, size, t => t.Id, BalanceTransactionResponse.From));
+    private static readonly KeysetOrder<CreditTransaction> NewestFirst = KeysetOrder<CreditTransaction>.NewestFirst(t => t.Id);
+
+    private static ulong Binding(Caller caller, Guid customerId, string? currency)
+    {
+        var binding = new PageBinding(stackalloc byte[128], PageList.BalanceTransactions, caller);
+        binding.Add(customerId);
+        binding.Add(currency);
+        return binding.Finish();
     }
 
     private static async Task<Results<Created<BalanceTransactionResponse>, ProblemHttpResult>> Create(

@@ -14,7 +14,19 @@ public sealed record CustomerListQuery(
     [property: FromQuery(Name = "email")] string? Email = null,
     [property: FromQuery(Name = "include_archived")] bool? IncludeArchived = null,
     [property: FromQuery(Name = "limit")] int? Limit = null,
-    [property: FromQuery(Name = "page_token")] string? PageToken = null);
+    [property: FromQuery(Name = "page_token")] string? PageToken = null)
+{
+    /// <summary>What a page token of this list is bound to: the caller's scope and every filter.</summary>
+    public ulong Binding(Caller caller)
+    {
+        var binding = new PageBinding(stackalloc byte[256], PageList.Customers, caller);
+        binding.Add(Kind);
+        binding.Add(OrganizationId);
+        binding.Add(Email);
+        binding.Add(IncludeArchived);
+        return binding.Finish();
+    }
+}
 
 public static class CustomerOperations
 {
@@ -59,9 +71,9 @@ public static class CustomerOperations
     public static Task<Outcome<Customer>> Archive(FolioDb db, TimeProvider clock, Guid id, CancellationToken cancellationToken) =>
         Change(db, id, customer => customer.Archive(clock.GetUtcNow()) is { } violation ? violation : customer, cancellationToken);
 
-    public static async Task<Outcome<Page<CustomerResponse>>> List(FolioBooks db, Caller caller, CustomerListQuery query, CancellationToken cancellationToken)
+    public static async Task<Outcome<Page<CustomerResponse>>> List(FolioBooks db, Caller caller, PageTokens tokens, CustomerListQuery query, CancellationToken cancellationToken)
     {
-        var violations = Paging.Read(query.Limit, query.PageToken, out var size, out var after).ToList();
+        var violations = Paging.Read(tokens, PageList.Customers, query.Binding(caller), query.Limit, query.PageToken, out var page);
         CustomerKind? kind = query.Kind switch
         {
             null => null,
@@ -100,14 +112,10 @@ public static class CustomerOperations
             customers = customers.Where(c => c.ArchivedAt == null);
         }
 
-        if (after is { } afterId)
-        {
-            customers = customers.Where(c => c.Id < afterId);
-        }
-
-        var rows = await customers.OrderByDescending(c => c.Id).Take(size + 1).ToListAsync(cancellationToken);
-        return Paging.ToPage(rows, size, c => c.Id, CustomerResponse.From);
+        return await page.Newest(customers, NewestFirst, async (rows, ct) => (await rows.ToListAsync(ct)).ConvertAll(CustomerResponse.From), c => c.Id, cancellationToken);
     }
+
+    private static readonly KeysetOrder<Customer> NewestFirst = KeysetOrder<Customer>.NewestFirst(c => c.Id);
 
     private static Task<Outcome<Customer>> Change(FolioDb db, Guid id, Func<Customer, Outcome<Customer>> change, CancellationToken cancellationToken) =>
         db.InTransaction(async () =>

@@ -21,8 +21,8 @@ public static class CustomersEndpoints
     }
 
     private static async Task<Results<Ok<Page<CustomerResponse>>, ProblemHttpResult>> List(
-        [AsParameters] CustomerListQuery query, Caller caller, FolioReadDb db, CancellationToken ct) =>
-        Problems.Map(await CustomerOperations.List(db, caller, query, ct), TypedResults.Ok);
+        [AsParameters] CustomerListQuery query, Caller caller, FolioReadDb db, PageTokens tokens, CancellationToken ct) =>
+        Problems.Map(await CustomerOperations.List(db, caller, tokens, query, ct), TypedResults.Ok);
 
     private static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Get(string id, Caller caller, FolioReadDb db, CancellationToken ct)
     {

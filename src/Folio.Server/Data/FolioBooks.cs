@@ -8,6 +8,7 @@ using Folio.Domain.Invoicing;
 using Folio.Domain.Money;
 using Folio.Domain.Payments;
 using Folio.Domain.Subscriptions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Data;
@@ -17,7 +18,7 @@ namespace Folio.Data;
 /// reads them (<see cref="FolioReadDb"/>): a query that only reads takes this type, so either can serve it. Each feature
 /// folder holds the mapping of its own entities.
 /// </summary>
-public abstract class FolioBooks : DbContext
+public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
 {
     protected FolioBooks(DbContextOptions options)
         : base(options)
@@ -48,6 +49,9 @@ public abstract class FolioBooks : DbContext
     public DbSet<SubscriptionItem> SubscriptionItems => Set<SubscriptionItem>();
     public DbSet<BillRun> BillRuns => Set<BillRun>();
     public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
+
+    /// <summary>The key ring (<see cref="KeyRing.KeyRingSetup"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

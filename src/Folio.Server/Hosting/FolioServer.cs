@@ -14,6 +14,7 @@ using Folio.Dialects.OrganizationBilling;
 using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Invoices;
+using Folio.KeyRing;
 using Folio.Payments;
 using Folio.Subscriptions;
 using Microsoft.AspNetCore.Http.Json;
@@ -36,6 +37,8 @@ public static class FolioServer
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddFolioDb(builder.Configuration);
+        services.AddFolioKeyRing();
+        services.AddSingleton<PageTokens>();
         InvoiceOptions.Register(services, builder.Configuration);
         BillRunOptions.Register(services, builder.Configuration);
         BillRunSchedule.Register(services, builder.Configuration);

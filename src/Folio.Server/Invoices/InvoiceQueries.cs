@@ -20,7 +20,25 @@ public sealed record InvoiceListQuery(
     [property: FromQuery(Name = "due_from")] DateTimeOffset? DueFrom = null,
     [property: FromQuery(Name = "due_to")] DateTimeOffset? DueTo = null,
     [property: FromQuery(Name = "limit")] int? Limit = null,
-    [property: FromQuery(Name = "page_token")] string? PageToken = null);
+    [property: FromQuery(Name = "page_token")] string? PageToken = null)
+{
+    /// <summary>What a page token of this list is bound to: the caller's scope and every filter (statuses as a set).</summary>
+    public ulong Binding(Caller caller, IReadOnlyList<InvoiceStatus> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var binding = new PageBinding(stackalloc byte[256], PageList.Invoices, caller);
+        binding.Add(CustomerId);
+        binding.Add(statuses.Aggregate(0L, (set, status) => set | (1L << (int)status)));
+        binding.Add(Unpaid);
+        binding.Add(PastDue);
+        binding.Add(Currency);
+        binding.Add(CreatedFrom);
+        binding.Add(CreatedTo);
+        binding.Add(DueFrom);
+        binding.Add(DueTo);
+        return binding.Finish();
+    }
+}
 
 public static class InvoiceQueries
 {
@@ -64,10 +82,12 @@ public static class InvoiceQueries
         return null;
     }
 
-    public static async Task<Outcome<Page<InvoiceResponse>>> List(FolioBooks db, Caller caller, DateTimeOffset now, InvoiceListQuery query, CancellationToken cancellationToken)
+    public static async Task<Outcome<Page<InvoiceResponse>>> List(FolioBooks db, Caller caller, PageTokens tokens, DateTimeOffset now, InvoiceListQuery query, CancellationToken cancellationToken)
     {
-        var violations = Paging.Read(query.Limit, query.PageToken, out var size, out var after).ToList();
+        ArgumentNullException.ThrowIfNull(query);
+        var violations = new List<RuleViolation>();
         var statuses = ParseStatuses(query.Status, violations);
+        violations.InsertRange(0, Paging.Read(tokens, PageList.Invoices, query.Binding(caller, statuses), query.Limit, query.PageToken, out var page));
         if (query.Currency is not null && !Domain.Money.Currency.TryGet(query.Currency, out _))
         {
             violations.Add(RuleViolation.Invalid("currency", "invalid_currency", "currency is an ISO 4217 code in capitals."));
@@ -124,14 +144,10 @@ public static class InvoiceQueries
             invoices = invoices.Where(i => i.DueAt < dueTo);
         }
 
-        if (after is { } afterId)
-        {
-            invoices = invoices.Where(i => i.Id < afterId);
-        }
-
-        var rows = await invoices.OrderByDescending(i => i.Id).Take(size + 1).Include(i => i.Items).ToListAsync(cancellationToken);
-        return Paging.ToPage(rows, size, i => i.Id, i => InvoiceResponse.From(i, now));
+        return await page.Newest(invoices, NewestFirst, (rows, ct) => InvoiceResponse.Read(rows, now, ct), i => i.Id, cancellationToken);
     }
+
+    public static readonly KeysetOrder<Invoice> NewestFirst = KeysetOrder<Invoice>.NewestFirst(i => i.Id);
 
     private static List<InvoiceStatus> ParseStatuses(string? text, List<RuleViolation> violations)
     {

@@ -53,8 +53,8 @@ public static class InvoicesEndpoints
         "items[i].price_id. The line keeps the price's id in price_id.";
 
     private static async Task<Results<Ok<Page<InvoiceResponse>>, ProblemHttpResult>> List(
-        [AsParameters] InvoiceListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct) =>
-        Problems.Map(await InvoiceQueries.List(db, caller, clock.GetUtcNow(), query, ct), TypedResults.Ok);
+        [AsParameters] InvoiceListQuery query, Caller caller, FolioReadDb db, PageTokens tokens, TimeProvider clock, CancellationToken ct) =>
+        Problems.Map(await InvoiceQueries.List(db, caller, tokens, clock.GetUtcNow(), query, ct), TypedResults.Ok);
 
     private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> Get(
         string id, Caller caller, FolioReadDb db, TimeProvider clock, HttpResponse response, CancellationToken ct)

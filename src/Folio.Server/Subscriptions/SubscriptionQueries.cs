@@ -23,9 +23,10 @@ public static class SubscriptionQueries
         return subscription is null ? null : (await Respond(db, [subscription], now, cancellationToken))[0];
     }
 
-    public static async Task<Outcome<Page<SubscriptionResponse>>> List(FolioBooks db, Caller caller, DateTimeOffset now, SubscriptionListQuery query, CancellationToken cancellationToken)
+    public static async Task<Outcome<Page<SubscriptionResponse>>> List(FolioBooks db, Caller caller, PageTokens tokens, DateTimeOffset now, SubscriptionListQuery query, CancellationToken cancellationToken)
     {
-        var violations = Paging.Read(query.Limit, query.PageToken, out var size, out var after).ToList();
+        ArgumentNullException.ThrowIfNull(query);
+        var violations = Paging.Read(tokens, PageList.Subscriptions, query.Binding(caller), query.Limit, query.PageToken, out var page);
         SubscriptionStatus? status = query.Status switch
         {
             null => null,
@@ -56,17 +57,10 @@ public static class SubscriptionQueries
             subscriptions = WithStatus(db, subscriptions, wanted, now);
         }
 
-        if (after is { } afterId)
-        {
-            subscriptions = subscriptions.Where(s => s.Id < afterId);
-        }
-
-        var rows = await subscriptions.OrderByDescending(s => s.Id).Take(size + 1).Include(s => s.Items).ToListAsync(cancellationToken);
-        var page = rows.Take(size).ToList();
-        var responses = await Respond(db, page, now, cancellationToken);
-        var next = rows.Count > size ? Paging.Encode(page[^1].Id) : null;
-        return new Page<SubscriptionResponse>(responses, next);
+        return await page.Newest(subscriptions, NewestFirst, async (rows, ct) => await Respond(db, await rows.Include(s => s.Items).ToListAsync(ct), now, ct), s => s.Id, cancellationToken);
     }
+
+    private static readonly KeysetOrder<Subscription> NewestFirst = KeysetOrder<Subscription>.NewestFirst(s => s.Id);
 
     /// <summary>The responses of loaded subscriptions, with their prices and past-due invoices read in one query each.</summary>
     public static async Task<List<SubscriptionResponse>> Respond(FolioBooks db, IReadOnlyList<Subscription> subscriptions, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Folio.Access;
+using Folio.Api;
 using Folio.Domain.Catalog;
 using Folio.Domain.Subscriptions;
 using Folio.Invoices;
@@ -47,7 +49,17 @@ public sealed record SubscriptionListQuery(
     [property: FromQuery(Name = "customer_id")] Guid? CustomerId = null,
     [property: FromQuery(Name = "status")] string? Status = null,
     [property: FromQuery(Name = "limit")] int? Limit = null,
-    [property: FromQuery(Name = "page_token")] string? PageToken = null);
+    [property: FromQuery(Name = "page_token")] string? PageToken = null)
+{
+    /// <summary>What a page token of this list is bound to: the caller's scope and every filter.</summary>
+    public ulong Binding(Caller caller)
+    {
+        var binding = new PageBinding(stackalloc byte[128], PageList.Subscriptions, caller);
+        binding.Add(CustomerId);
+        binding.Add(Status);
+        return binding.Finish();
+    }
+}
 
 /// <summary>An item as billed: the price, its product, the invoice line's description, quantity and unit amount (minor units).</summary>
 public sealed record SubscriptionItemResponse(Guid PriceId, Guid? ProductId, string? Description, decimal Quantity, long? UnitAmount);

@@ -31,8 +31,8 @@ public static class SubscriptionsEndpoints
     }
 
     private static async Task<Results<Ok<Page<SubscriptionResponse>>, ProblemHttpResult>> List(
-        [AsParameters] SubscriptionListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct) =>
-        Problems.Map(await SubscriptionQueries.List(db, caller, clock.GetUtcNow(), query, ct), TypedResults.Ok);
+        [AsParameters] SubscriptionListQuery query, Caller caller, FolioReadDb db, PageTokens tokens, TimeProvider clock, CancellationToken ct) =>
+        Problems.Map(await SubscriptionQueries.List(db, caller, tokens, clock.GetUtcNow(), query, ct), TypedResults.Ok);
 
     private static async Task<Results<Ok<SubscriptionResponse>, ProblemHttpResult>> Get(
         string id, Caller caller, FolioReadDb db, TimeProvider clock, HttpResponse response, CancellationToken ct)

@@ -25,6 +25,11 @@ public class FolioApp : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>The app whose database this one shares (it neither creates nor removes it); null for an app of its own.</summary>
+    private FolioApp? _sharing;
+
+    private string? _database;
+
     /// <summary>Books that exist before the app starts (a SQLite file or a PostgreSQL connection string); null for new books of its own.</summary>
     private string? _existing;
 
@@ -64,9 +69,17 @@ public class FolioApp : IAsyncLifetime
     /// <summary>Configuration a test class needs beyond the defaults, such as a number pattern.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>A second server on the books of <paramref name="first"/>, as another Folio process on the same database would be.</summary>
+    public static FolioApp OnTheBooksOf(FolioApp first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        return new FolioApp { _sharing = first };
+    }
+
     public async Task InitializeAsync()
     {
-        var database = _existing ?? (OnPostgres ? await CreatePostgresDatabase() : DatabasePath);
+        var database = _sharing is not null ? _sharing._database! : _existing ?? (OnPostgres ? await CreatePostgresDatabase() : DatabasePath);
+        _database = database;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -111,6 +124,11 @@ public class FolioApp : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_sharing is not null)
+        {
+            return;
         }
 
         if (_existing is not null)

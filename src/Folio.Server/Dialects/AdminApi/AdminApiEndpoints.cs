@@ -22,12 +22,12 @@ public static class AdminApiEndpoints
     }
 
     private static async Task<Results<Ok<AdminInvoiceList>, ProblemHttpResult>> List(
-        [AsParameters] AdminInvoiceListQuery query, Caller caller, FolioReadDb db, TimeProvider clock, CancellationToken ct)
+        [AsParameters] AdminInvoiceListQuery query, Caller caller, FolioReadDb db, PageTokens tokens, TimeProvider clock, CancellationToken ct)
     {
-        var (criteria, violations) = AdminListCriteria.Read(query);
+        var (criteria, violations) = AdminListCriteria.Read(query, caller, tokens);
         return criteria is null
             ? Problems.From(violations)
-            : TypedResults.Ok(await AdminInvoicePages.List(db, caller, criteria, clock.GetUtcNow(), ct));
+            : TypedResults.Ok(await AdminInvoicePages.List(db, caller, tokens, criteria, clock.GetUtcNow(), ct));
     }
 
     private static async Task<Results<Ok<AdminInvoice>, ProblemHttpResult>> Get(
@@ -47,7 +47,7 @@ public static class AdminApiEndpoints
             return Problems.NotFound("invoice_not_found");
         }
 
-        var rendered = await AdminInvoicePages.Render(db, [invoice], criteria.View, clock.GetUtcNow(), ct);
+        var rendered = await AdminInvoicePages.Render(db, [invoice], invoice.Items.ToLookup(item => item.InvoiceId), criteria.View, clock.GetUtcNow(), ct);
         return TypedResults.Ok(rendered[0]);
     }
 }

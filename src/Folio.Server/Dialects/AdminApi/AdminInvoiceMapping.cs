@@ -13,9 +13,10 @@ internal static class AdminInvoiceMapping
     /// One invoice on the wire. <paramref name="customer"/> is needed for a draft only: a draft is addressed to the customer
     /// as it stands, a finalized invoice to the contact fixed when it was issued.
     /// </summary>
+    /// <param name="items">The invoice's items, in any order.</param>
     /// <param name="catalog">The prices the invoice's items were made from, with their products, by price id.</param>
     public static AdminInvoice From(
-        Invoice invoice, BillingConnection? connection, Customer? customer, IReadOnlyDictionary<Guid, (Price Price, Product Product)> catalog, AdminView view, DateTimeOffset now)
+        Invoice invoice, IEnumerable<InvoiceItem> items, BillingConnection? connection, Customer? customer, IReadOnlyDictionary<Guid, (Price Price, Product Product)> catalog, AdminView view, DateTimeOffset now)
     {
         var currency = invoice.CurrencyInfo;
         string Amount(long minorUnits) => Money.FormatMajor(minorUnits, currency);
@@ -47,7 +48,7 @@ internal static class AdminInvoiceMapping
             Amount(invoice.AmountPaid),
             PaymentStateOf(invoice),
             null,
-            [.. invoice.Items.OrderBy(i => i.Position).Select(item => ItemOf(item, Amount, CatalogOf(item, catalog), view))],
+            [.. items.OrderBy(i => i.Position).Select(item => ItemOf(item, Amount, CatalogOf(item, catalog), view))],
             [],
             invoice.PulledAt,
             invoice.CreatedAt,

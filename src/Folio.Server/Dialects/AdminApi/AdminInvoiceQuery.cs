@@ -1,6 +1,7 @@
 using System.Globalization;
+using Folio.Access;
+using Folio.Api;
 using Folio.Domain;
-using Folio.Invoices;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Folio.Dialects.AdminApi;
@@ -42,7 +43,7 @@ internal sealed record AdminGetCriteria(Guid? OrganizationId, Guid? UserId, Admi
 }
 
 /// <summary>A list request once read: whose invoices, in which order, how many, from where.</summary>
-internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IReadOnlyList<InvoiceSort> Sorts, int PageSize, AdminPageToken? Token, AdminView View)
+internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IReadOnlyList<InvoiceSort> Sorts, int PageSize, PageCursor? Cursor, AdminView View, ulong Binding)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -50,8 +51,10 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
     /// <summary>The ordering when orderBy is not given: newest first.</summary>
     public static readonly IReadOnlyList<InvoiceSort> DefaultSorts = [new(InvoiceSortField.CreatedAt, Descending: true)];
 
-    public static (AdminListCriteria? Criteria, IReadOnlyList<RuleViolation> Violations) Read(AdminInvoiceListQuery query)
+    public static (AdminListCriteria? Criteria, IReadOnlyList<RuleViolation> Violations) Read(AdminInvoiceListQuery query, Caller caller, PageTokens tokens)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(tokens);
         var violations = new List<RuleViolation>();
         var organizationId = ReadId(query.OrganizationId, "organizationId", "invalid_organization_id", violations);
         var userId = ReadId(query.UserId, "userId", "invalid_user_id", violations);
@@ -63,23 +66,38 @@ internal sealed record AdminListCriteria(Guid? OrganizationId, Guid? UserId, IRe
         var pageSize = ReadPageSize(query.PageSize, violations);
         var sorts = ReadOrderBy(query.OrderBy, violations);
         var view = ReadView(query.View, violations);
-        AdminPageToken? token = null;
+        var binding = Bind(caller, organizationId, userId, sorts);
+        PageCursor? cursor = null;
         if (violations.Count == 0 && !string.IsNullOrEmpty(query.PageToken))
         {
-            var fingerprint = AdminPageToken.Fingerprint(organizationId, userId, sorts);
-            switch (AdminPageToken.TryDecode(query.PageToken, fingerprint, sorts.Count, out token))
+            switch (tokens.Read(query.PageToken, PageList.AdminInvoices, binding, sorts.Count, out cursor))
             {
-                case TokenReading.Malformed:
+                case PageTokenReading.Malformed:
                     violations.Add(RuleViolation.Invalid("pageToken", "invalid_page_token", "pageToken is not a token this list returned."));
                     break;
-                case TokenReading.OtherQuery:
+                case PageTokenReading.OtherQuery:
                     violations.Add(RuleViolation.Invalid(
                         "pageToken", "page_token_mismatch", "pageToken was returned for other filters or another order; send organizationId, userId and orderBy as in the call that returned it."));
                     break;
             }
         }
 
-        return violations.Count > 0 ? (null, violations) : (new AdminListCriteria(organizationId, userId, sorts, pageSize, token, view), []);
+        return violations.Count > 0 ? (null, violations) : (new AdminListCriteria(organizationId, userId, sorts, pageSize, cursor, view, binding), []);
+    }
+
+    /// <summary>A page token of this list is bound to the caller's scope, the owners and the order (not to the page size or the view).</summary>
+    private static ulong Bind(Caller caller, Guid? organizationId, Guid? userId, List<InvoiceSort> sorts)
+    {
+        var binding = new PageBinding(stackalloc byte[128], PageList.AdminInvoices, caller);
+        binding.Add(organizationId);
+        binding.Add(userId);
+        foreach (var sort in sorts)
+        {
+            binding.Add((long)sort.Field);
+            binding.Add(sort.Descending);
+        }
+
+        return binding.Finish();
     }
 
     public static Guid? ReadId(string? text, string field, string code, List<RuleViolation> violations)

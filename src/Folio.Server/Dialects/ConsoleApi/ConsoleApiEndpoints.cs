@@ -49,9 +49,11 @@ public static class ConsoleApiEndpoints
             return Problems.NotFound("organization_not_found");
         }
 
-        var invoices = await db.Invoices.AsNoTracking().VisibleTo(caller).Where(i => i.OrganizationId == organizationId).Unpaid()
-            .OrderBy(i => i.DueAt).ThenBy(i => i.Id).ToListAsync(ct);
         var account = ConsoleOrganization.From(organization, await BillingSummary.Of(db, organization, clock.GetUtcNow(), ct));
-        return TypedResults.Ok(invoices.ConvertAll(i => ConsoleInvoice.From(i, account)));
+        var invoices = await db.Invoices.AsNoTracking().VisibleTo(caller).Where(i => i.OrganizationId == organizationId).Unpaid()
+            .OrderBy(i => i.DueAt).ThenBy(i => i.Id)
+            .Select(ConsoleInvoice.Projection(account))
+            .ToListAsync(ct);
+        return TypedResults.Ok(invoices);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Folio.Domain.Invoicing;
 
@@ -19,24 +20,21 @@ public sealed record ConsoleInvoice(
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("organization")] ConsoleOrganization Organization)
 {
-    public static ConsoleInvoice From(Invoice invoice, ConsoleOrganization organization)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        return new(
-            invoice.OrganizationId,
-            invoice.Id,
-            invoice.Number,
-            invoice.CreatedAt,
-            invoice.PaidAt,
-            invoice.DueAt,
-            invoice.Status == InvoiceStatus.Paid,
-            invoice.Status == InvoiceStatus.Void,
-            invoice.Status == InvoiceStatus.Uncollectible,
-            StatusName(invoice.Status),
-            invoice.ToUsdCents(invoice.Total),
-            invoice.Currency,
-            organization);
-    }
+    /// <summary>Reads an invoice straight into this shape (only the columns it shows), with its organization's account.</summary>
+    public static Expression<Func<Invoice, ConsoleInvoice>> Projection(ConsoleOrganization organization) => invoice => new ConsoleInvoice(
+        invoice.OrganizationId,
+        invoice.Id,
+        invoice.Number,
+        invoice.CreatedAt,
+        invoice.PaidAt,
+        invoice.DueAt,
+        invoice.Status == InvoiceStatus.Paid,
+        invoice.Status == InvoiceStatus.Void,
+        invoice.Status == InvoiceStatus.Uncollectible,
+        StatusName(invoice.Status),
+        Invoice.ToUsdCents(invoice.Total, invoice.Currency, invoice.UsdPerUnit),
+        invoice.Currency,
+        organization);
 
     private static string StatusName(InvoiceStatus status) => status switch
     {

@@ -31,6 +31,7 @@ public static class OrganizationBillingEndpoints
         [FromQuery(Name = "page")] string? page,
         Caller caller,
         FolioReadDb db,
+        PageTokens tokens,
         PublicLinks links,
         CancellationToken ct)
     {
@@ -47,8 +48,9 @@ public static class OrganizationBillingEndpoints
             violations.Add(RuleViolation.Invalid("per_page", "invalid_per_page", $"per_page is a whole number from 1 to {MaxPerPage}."));
         }
 
-        KeysetCursor? cursor = null;
-        if (page is not null && !BillingPageToken.TryDecode(page, out cursor))
+        var binding = Binding(caller, id.Value);
+        PageCursor? cursor = null;
+        if (page is not null && tokens.Read(page, PageList.OrganizationBillingInvoices, binding, 0, out cursor) != PageTokenReading.Read)
         {
             violations.Add(RuleViolation.Invalid("page", "invalid_page", "page is not a token this list returned; follow the prev and next links."));
         }
@@ -58,15 +60,27 @@ public static class OrganizationBillingEndpoints
             return Problems.From(violations);
         }
 
-        var window = await db.Invoices.AsNoTracking().VisibleTo(caller).Where(i => i.OrganizationId == id).Window(cursor, size, ct);
-        return TypedResults.Ok(new BillingInvoicePage(
-            [.. window.Invoices.Select(BillingInvoice.From)], Link(links, id.Value, window.Newer, size), Link(links, id.Value, window.Older, size), size));
+        var invoices = db.Invoices.AsNoTracking().VisibleTo(caller).Where(i => i.OrganizationId == id);
+        var window = await Keyset.Window(
+            invoices, InvoiceQueries.NewestFirst, cursor, size, (rows, ct) => rows.Select(BillingInvoice.Projection).ToListAsync(ct), i => PagePosition.OfId(i.Id), ct, countBefore: 1);
+        var rows = window.Rows;
+        var prev = window.Before == 0 ? null : rows.Count > 0 ? PageCursor.Before(PagePosition.OfId(rows[0].Id)) : PageCursor.End;
+        var next = !window.MoreAfter ? null : rows.Count > 0 ? PageCursor.After(PagePosition.OfId(rows[^1].Id)) : PageCursor.Start;
+        return TypedResults.Ok(new BillingInvoicePage(rows, Link(links, tokens, binding, id.Value, prev, size), Link(links, tokens, binding, id.Value, next, size), size));
     }
 
-    private static string? Link(PublicLinks links, Guid organizationId, KeysetCursor? cursor, int size) =>
+    /// <summary>A page token of this list is bound to the organization and the caller's scope.</summary>
+    private static ulong Binding(Caller caller, Guid organizationId)
+    {
+        var binding = new PageBinding(stackalloc byte[64], PageList.OrganizationBillingInvoices, caller);
+        binding.Add(organizationId);
+        return binding.Finish();
+    }
+
+    private static string? Link(PublicLinks links, PageTokens tokens, ulong binding, Guid organizationId, PageCursor? cursor, int size) =>
         cursor is null
             ? null
             : links.To(
                 $"/v1/organizations/{organizationId}/billing/invoices",
-                QueryString.Create("per_page", size.ToString(CultureInfo.InvariantCulture)).Add("page", BillingPageToken.Encode(cursor)));
+                QueryString.Create("per_page", size.ToString(CultureInfo.InvariantCulture)).Add("page", tokens.Issue(PageList.OrganizationBillingInvoices, binding, cursor)));
 }

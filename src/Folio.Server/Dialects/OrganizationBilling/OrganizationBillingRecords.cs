@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Folio.Domain.Invoicing;
 using Folio.Domain.Money;
@@ -25,23 +26,21 @@ public sealed record BillingInvoice(
     [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
     [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt)
 {
-    public static BillingInvoice From(Invoice invoice)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        var currency = invoice.CurrencyInfo;
-        return new BillingInvoice(
-            invoice.Id,
-            invoice.Number,
-            invoice.Reference,
-            StatusName(invoice.Status),
-            Money.ToMajor(invoice.TotalExcludingTax, currency),
-            Money.ToMajor(invoice.Total, currency),
-            invoice.Currency,
-            invoice.DueAt,
-            invoice.Muted ? null : invoice.SentAt,
-            invoice.CreatedAt,
-            invoice.UpdatedAt);
-    }
+    /// <summary>Reads an invoice straight into this shape: only the columns it shows.</summary>
+    public static readonly Expression<Func<Invoice, BillingInvoice>> Projection = invoice => new BillingInvoice(
+        invoice.Id,
+        invoice.Number,
+        invoice.Reference,
+        StatusName(invoice.Status),
+        Major(invoice.Total - invoice.Tax, invoice.Currency),
+        Major(invoice.Total, invoice.Currency),
+        invoice.Currency,
+        invoice.DueAt,
+        invoice.Muted ? null : invoice.SentAt,
+        invoice.CreatedAt,
+        invoice.UpdatedAt);
+
+    private static decimal Major(long minorUnits, string currency) => Money.ToMajor(minorUnits, Domain.Money.Currency.Get(currency));
 
     // Spelled out so that renaming a member of the enum can never change the wire.
     private static string StatusName(InvoiceStatus status) => status switch

@@ -214,6 +214,36 @@ public sealed class AdminInvoicePagingTests(FolioApp app) : IClassFixture<FolioA
         Assert.Equal("FULL", (await _admin.AdminPage($"organizationId={organization}&view=FULL")).Invoices()[0].GetProperty("connection").Str("view"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("dueTime asc,createTime desc")]
+    public async Task Walking_to_the_end_and_back_to_the_start_sees_every_invoice_once_each_way(string orderBy)
+    {
+        var (organization, created) = await TenInvoices();
+        var query = $"organizationId={organization}&pageSize=3&orderBy={Uri.EscapeDataString(orderBy)}";
+
+        var forward = new List<JsonElement> { await _admin.AdminPage(query) };
+        while (forward[^1].Str("nextPageToken") is { Length: > 0 } next)
+        {
+            forward.Add(await _admin.AdminPage($"{query}&pageToken={Uri.EscapeDataString(next)}"));
+        }
+
+        // previousPageToken is absent on the first page, and "" on the second: the first page is the list without a token.
+        var backward = new List<JsonElement> { forward[^1] };
+        while (backward[^1].TryGetProperty("previousPageToken", out var previous))
+        {
+            backward.Add(await _admin.AdminPage(previous.GetString() is { Length: > 0 } token ? $"{query}&pageToken={Uri.EscapeDataString(token)}" : query));
+        }
+
+        Assert.Equal(4, forward.Count);
+        Assert.Equal(forward.Select(p => p.InvoiceIds()), Enumerable.Reverse(backward).Select(p => p.InvoiceIds()));
+        foreach (var walk in new[] { forward, backward })
+        {
+            var ids = walk.SelectMany(p => p.InvoiceIds()).ToList();
+            Assert.Equal(created.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        }
+    }
+
     /// <summary>Whether <paramref name="a"/> may come before <paramref name="b"/>: compared field by field, then by id.</summary>
     private static bool InOrder(JsonElement a, JsonElement b, List<string[]> sorts)
     {

@@ -127,4 +127,31 @@ public sealed class OrganizationBillingPagingTests(FolioApp app) : IClassFixture
         await _admin.GetAsync(new Uri($"{Path(organization)}?page={native.Str("next_page_token")}", UriKind.Relative))
             .ExpectProblem(HttpStatusCode.BadRequest, "invalid_page", "page");
     }
+
+    [Fact]
+    public async Task Walking_to_the_end_and_back_to_the_start_sees_every_invoice_once_each_way()
+    {
+        var organization = (await _books.Organization()).Str("id");
+        var created = await Drafts(organization, 12);
+
+        var forward = new List<JsonElement>();
+        string? url = $"{Path(organization)}?per_page=5";
+        while (url is not null)
+        {
+            forward.Add(await Get(url));
+            url = Link(forward[^1], "next");
+        }
+
+        var backward = new List<JsonElement> { forward[^1] };
+        while (Link(backward[^1], "prev") is { } prev)
+        {
+            backward.Add(await Get(prev));
+        }
+
+        Assert.Equal(Enumerable.Reverse(created), forward.SelectMany(Ids));
+        Assert.Equal(forward.Select(Ids), Enumerable.Reverse(backward).Select(Ids));
+        var seenBack = backward.SelectMany(Ids).ToList();
+        Assert.Equal(created.Count, seenBack.Count);
+        Assert.Equal(created.Order(StringComparer.Ordinal), seenBack.Order(StringComparer.Ordinal));
+    }
 }
