@@ -8,6 +8,7 @@ using Folio.Domain.Invoicing;
 using Folio.Domain.Money;
 using Folio.Domain.Payments;
 using Folio.Domain.Subscriptions;
+using Folio.Events;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,7 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
     public DbSet<SubscriptionItem> SubscriptionItems => Set<SubscriptionItem>();
     public DbSet<BillRun> BillRuns => Set<BillRun>();
     public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
+    public DbSet<Event> Events => Set<Event>();
 
     /// <summary>The key ring (<see cref="KeyRing.KeyRingSetup"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
