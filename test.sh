@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Folio's whole test suite, as CI runs it on a fresh machine:
-#   1. installs what the tests need (curl, jq and postgresql, from Debian packages) when missing;
+#   1. installs what the tests need (curl, jq, postgresql, nodejs and npm from Debian packages) when missing, and the
+#      Standard Webhooks verifier the webhook tests run (npm standardwebhooks);
 #   2. builds everything in Release with warnings as errors, and checks formatting;
 #   3. runs the domain unit tests and the integration tests (real HTTP pipeline, real SQLite files, real processes);
 #   4. runs the integration tests again on PostgreSQL, in a throwaway cluster on a free loopback port, with a streaming
@@ -24,6 +25,14 @@ install_packages() {
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 1; }
 install_packages curl jq
+# The webhook tests verify deliveries with the Standard Webhooks project's own library (npm standardwebhooks) under node.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  log "Installing nodejs and npm from Debian packages"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+fi
+(cd tests/Folio.Tests/Webhooks/Verifier && npm ci --no-audit --no-fund --silent)
 
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh

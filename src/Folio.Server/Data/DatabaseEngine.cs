@@ -70,6 +70,13 @@ public abstract class DatabaseEngine
     /// <summary>Locks a name, in the caller's transaction, for a row that may not exist yet.</summary>
     public abstract Task LockKey(FolioDb db, string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks a query whose rows the caller takes for itself in its transaction (a queue's next batch): several processes
+    /// claiming at once each get other rows, none waits for another. PostgreSQL locks the rows read and skips the rows
+    /// others hold; SQLite's one writer holds the whole database, so the query stays as it is.
+    /// </summary>
+    public abstract IQueryable<T> Claiming<T>(IQueryable<T> query);
+
     /// <summary>Takes the one-bill-run-at-a-time lock with <paramref name="db"/>, a context used for nothing else meanwhile; null when another run holds it.</summary>
     public abstract Task<BillRunLock?> TryTakeBillRunLock(FolioDb db, TimeProvider clock, TimeSpan lease, Guid holder, CancellationToken cancellationToken);
 

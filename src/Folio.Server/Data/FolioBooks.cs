@@ -9,6 +9,7 @@ using Folio.Domain.Money;
 using Folio.Domain.Payments;
 using Folio.Domain.Subscriptions;
 using Folio.Events;
+using Folio.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,9 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
     public DbSet<BillRun> BillRuns => Set<BillRun>();
     public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>The key ring (<see cref="KeyRing.KeyRingSetup"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -85,6 +89,8 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
         configurationBuilder.Properties<IntervalUnit>().HaveConversion<LowerCaseEnumConverter<IntervalUnit>>();
         configurationBuilder.Properties<SubscriptionStatus>().HaveConversion<LowerCaseEnumConverter<SubscriptionStatus>>();
         configurationBuilder.Properties<BillRunStatus>().HaveConversion<LowerCaseEnumConverter<BillRunStatus>>();
+        configurationBuilder.Properties<WebhookEndpointStatus>().HaveConversion<LowerCaseEnumConverter<WebhookEndpointStatus>>();
+        configurationBuilder.Properties<WebhookDeliveryStatus>().HaveConversion<LowerCaseEnumConverter<WebhookDeliveryStatus>>();
         Engine.ConfigureConventions(configurationBuilder);
     }
 }

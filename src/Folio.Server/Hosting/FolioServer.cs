@@ -17,6 +17,7 @@ using Folio.Invoices;
 using Folio.KeyRing;
 using Folio.Payments;
 using Folio.Subscriptions;
+using Folio.Webhooks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -42,6 +43,7 @@ public static class FolioServer
         InvoiceOptions.Register(services, builder.Configuration);
         BillRunOptions.Register(services, builder.Configuration);
         BillRunSchedule.Register(services, builder.Configuration);
+        services.AddWebhooks(builder.Configuration);
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
             .Validate(api => PublicLinks.IsValidPublicUrl(api.PublicUrl), $"{ApiOptions.Section}:PublicUrl is the absolute http or https address clients reach Folio at, such as https://billing.example.com.")
             .ValidateOnStart();
@@ -83,6 +85,8 @@ public static class FolioServer
         app.MapSubscriptions();
         app.MapBillRuns();
         app.MapBillingProfiles();
+        app.MapWebhookEndpoints();
+        app.MapWebhookDeliveries();
         app.MapConsoleApi();
         app.MapOrganizationBilling();
         app.MapInvoiceDetails();

@@ -4,6 +4,7 @@ using Folio.BillRuns;
 using Folio.Data;
 using Folio.ExchangeRates;
 using Folio.Hosting;
+using Folio.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,9 @@ public class FolioApp : IAsyncLifetime
         builder.Configuration[DatabaseSetup.Setting] = database;
         // The bill run runs when a test asks for it; a test class that wants the schedule turns it on in Settings.
         builder.Configuration[BillRunSchedule.Setting] = "off";
+        // Events are dispatched and webhooks sent in test classes that ask for it (Webhooks/WebhookApp), so that no
+        // background write lands between two reads of the books elsewhere.
+        builder.Configuration[$"{WebhookOptions.Section}:{nameof(WebhookOptions.Deliver)}"] = "false";
         foreach (var (key, value) in Settings)
         {
             builder.Configuration[key] = value;
@@ -118,7 +122,7 @@ public class FolioApp : IAsyncLifetime
         AdminKey = created.Value.Secret;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -128,6 +128,8 @@ internal sealed class PostgresEngine : DatabaseEngine
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", cancellationToken);
     }
 
+    public override IQueryable<T> Claiming<T>(IQueryable<T> query) => query.TagWith(PostgresRowLocking.ClaimTag);
+
     public override Task<BillRunLock?> TryTakeBillRunLock(FolioDb db, TimeProvider clock, TimeSpan lease, Guid holder, CancellationToken cancellationToken) =>
         PostgresBillRunLock.TryLock(db, cancellationToken);
 

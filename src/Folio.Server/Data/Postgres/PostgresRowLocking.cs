@@ -13,7 +13,11 @@ internal sealed partial class PostgresRowLocking : DbCommandInterceptor
 {
     public static readonly PostgresRowLocking Instance = new();
 
+    /// <summary>Marks a query whose root rows a claimer takes: FOR UPDATE OF them, SKIP LOCKED (<see cref="DatabaseEngine.Claiming{T}"/>).</summary>
+    public const string ClaimTag = "folio:claim";
+
     private static readonly string Marker = $"-- {RowLocks.ForUpdateTag}";
+    private static readonly string ClaimMarker = $"-- {ClaimTag}";
 
     private PostgresRowLocking()
     {
@@ -36,7 +40,8 @@ internal sealed partial class PostgresRowLocking : DbCommandInterceptor
     {
         ArgumentNullException.ThrowIfNull(command);
         var sql = command.CommandText;
-        if (!sql.StartsWith(Marker, StringComparison.Ordinal))
+        var claim = sql.StartsWith(ClaimMarker, StringComparison.Ordinal);
+        if (!claim && !sql.StartsWith(Marker, StringComparison.Ordinal))
         {
             return;
         }
@@ -48,7 +53,7 @@ internal sealed partial class PostgresRowLocking : DbCommandInterceptor
             throw new InvalidOperationException($"A query tagged {RowLocks.ForUpdateTag} has no table to lock: {sql}");
         }
 
-        command.CommandText = $"{sql}\nFOR UPDATE OF {root.Groups["alias"].Value}";
+        command.CommandText = $"{sql}\nFOR UPDATE OF {root.Groups["alias"].Value}{(claim ? " SKIP LOCKED" : string.Empty)}";
     }
 
     [GeneratedRegex(@"\bFROM\s+""?\w+""?\s+AS\s+(?<alias>""?\w+""?)", RegexOptions.CultureInvariant)]

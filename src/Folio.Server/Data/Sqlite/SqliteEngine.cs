@@ -96,6 +96,9 @@ internal sealed class SqliteEngine : DatabaseEngine
     /// <summary>Nothing to lock: the writer holds the whole database.</summary>
     public override Task LockKey(FolioDb db, string key, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Nothing to add: the claimer's transaction holds the write lock from its start.</summary>
+    public override IQueryable<T> Claiming<T>(IQueryable<T> query) => query;
+
     /// <summary>SQLite has no lock that outlives a transaction: a lease row (<see cref="BillRunLease"/>).</summary>
     public override Task<BillRunLock?> TryTakeBillRunLock(FolioDb db, TimeProvider clock, TimeSpan lease, Guid holder, CancellationToken cancellationToken) =>
         BillRunLeaseLock.TryLease(db, clock, lease, holder, cancellationToken);
