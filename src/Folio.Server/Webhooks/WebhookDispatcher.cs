@@ -78,8 +78,9 @@ public sealed partial class WebhookDispatcher(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // Event.MarkDispatched's rule (once, the first time) as one statement for the batch, without reading the objects.
         var ids = events.ConvertAll(e => e.Id);
-        await db.Events.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), cancellationToken);
+        await db.Events.Where(e => ids.Contains(e.Id) && e.DispatchedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return events.Count;

@@ -138,6 +138,46 @@ public sealed class WebhookRetryTests(WebhookApp app) : IClassFixture<WebhookApp
         await app.Admin().GetAsync($"/v1/webhook_endpoints/{Guid.NewGuid()}/deliveries").ExpectProblem(HttpStatusCode.NotFound, "webhook_endpoint_not_found");
     }
 
+    [Fact]
+    public async Task An_endpoint_that_has_failed_for_five_days_is_disabled()
+    {
+        _receiver.Respond = (_, _) => (500, null);
+        var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.created");
+        var endpointId = Guid.Parse(endpoint);
+        // As if every attempt had failed since five days ago.
+        var since = app.Clock.GetUtcNow().AddDays(-5);
+        await app.Query(db => db.WebhookEndpoints.Where(x => x.Id == endpointId).ExecuteUpdateAsync(s => s.SetProperty(x => x.FailingSince, since)));
+        var e = await app.CustomerEvent();
+        await app.Until(async () => (await app.Admin().GetAsync($"/v1/webhook_endpoints/{endpoint}").Expect(HttpStatusCode.OK)).Str("status") == "disabled", "the endpoint disabled");
+
+        Assert.Equal("failing", (await app.Admin().GetAsync($"/v1/webhook_endpoints/{endpoint}").Expect(HttpStatusCode.OK)).Str("disabled_reason"));
+        Assert.Single(_receiver.Of(e.Id));
+        Assert.Equal(WebhookDeliveryStatus.Failed, await app.Query(db => db.WebhookDeliveries.Where(d => d.EndpointId == endpointId).Select(d => d.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_delivery_claimed_by_a_process_that_died_is_sent_once_the_claim_runs_out()
+    {
+        var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.archived");
+        var e = await app.CustomerEvent("customer.archived");
+        var now = app.Clock.GetUtcNow();
+        // The dispatcher's work, then a claim by a sender that stopped before recording anything.
+        await app.Query(async db =>
+        {
+            await db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DispatchedAt, now));
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                Id = Guid.CreateVersion7(now), EndpointId = Guid.Parse(endpoint), EventId = e.Id, CreatedAt = now, NextAttemptAt = now, ClaimedUntil = now.AddMinutes(5),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await app.Until(() => Task.FromResult(app.Clock.GetUtcNow() > now.AddMinutes(4)), "four minutes", TimeSpan.FromSeconds(20));
+        Assert.Empty(_receiver.Of(e.Id));
+        await app.Until(() => Task.FromResult(_receiver.Of(e.Id).Count == 1), "the delivery after the claim ran out", TimeSpan.FromSeconds(20));
+        await app.Until(async () => (await app.Attempts(endpoint)).Count == 1, "the attempt recorded", TimeSpan.Zero);
+    }
+
     private async Task<JsonElement> LastAttempt(string endpoint, int attempt)
     {
         JsonElement found = default;
