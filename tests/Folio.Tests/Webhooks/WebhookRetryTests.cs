@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Folio.Events;
 using Folio.Tests.Support;
 using Folio.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -159,12 +160,15 @@ public sealed class WebhookRetryTests(WebhookApp app) : IClassFixture<WebhookApp
     public async Task A_delivery_claimed_by_a_process_that_died_is_sent_once_the_claim_runs_out()
     {
         var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.archived");
-        var e = await app.CustomerEvent("customer.archived");
+        var customer = await app.Books().Organization();
         var now = app.Clock.GetUtcNow();
-        // The dispatcher's work, then a claim by a sender that stopped before recording anything.
+        // The dispatcher's work, then a claim by a sender that stopped before recording anything: written together, so
+        // that the running dispatcher never sees the event undispatched.
+        var e = new Event(Guid.CreateVersion7(now), "customer.archived", now, "customer", Guid.Parse(customer.Str("id")), null, customer.GetRawText());
+        e.MarkDispatched(now);
         await app.Query(async db =>
         {
-            await db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DispatchedAt, now));
+            db.Events.Add(e);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
                 Id = Guid.CreateVersion7(now), EndpointId = Guid.Parse(endpoint), EventId = e.Id, CreatedAt = now, NextAttemptAt = now, ClaimedUntil = now.AddMinutes(5),
