@@ -171,7 +171,12 @@ public sealed class WebhookRetryTests(WebhookApp app) : IClassFixture<WebhookApp
             db.Events.Add(e);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
-                Id = Guid.CreateVersion7(now), EndpointId = Guid.Parse(endpoint), EventId = e.Id, CreatedAt = now, NextAttemptAt = now, ClaimedUntil = now.AddMinutes(5),
+                Id = Guid.CreateVersion7(now),
+                EndpointId = Guid.Parse(endpoint),
+                EventId = e.Id,
+                CreatedAt = now,
+                NextAttemptAt = now,
+                ClaimedUntil = now.AddMinutes(5),
             });
             return await db.SaveChangesAsync();
         });
