@@ -13,6 +13,7 @@ using Folio.Dialects.InvoiceDetails;
 using Folio.Dialects.OrganizationBilling;
 using Folio.ExchangeRates;
 using Folio.Health;
+using Folio.Idempotency;
 using Folio.Invoices;
 using Folio.KeyRing;
 using Folio.Payments;
@@ -50,6 +51,9 @@ public static class FolioServer
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddApiKeyAuthentication();
+        services.AddFolioRateLimits(builder.Configuration);
+        services.AddSingleton<KeysInFlight>();
+        IdempotencyCleanup.Register(services);
         services.AddOpenApi(OpenApiSetup.Configure);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
@@ -66,23 +70,28 @@ public static class FolioServer
         app.UseUtf8Bodies();
         app.UseStoredTextRule();
         app.UseAuthentication();
+        app.UseFolioRateLimits();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyKeys>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Folio API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealth();
-        app.MapCustomers();
-        app.MapCredits();
-        app.MapInvoices();
-        app.MapPayments();
-        app.MapApiKeys();
-        app.MapExchangeRates();
-        app.MapProducts();
-        app.MapPrices();
-        app.MapSubscriptions();
-        app.MapBillRuns();
-        app.MapBillingProfiles();
+
+        // The native API; the dialects below are read-only contracts of their own.
+        var native = app.MapGroup(string.Empty).AcceptIdempotencyKeys();
+        native.MapCustomers();
+        native.MapCredits();
+        native.MapInvoices();
+        native.MapPayments();
+        native.MapApiKeys();
+        native.MapExchangeRates();
+        native.MapProducts();
+        native.MapPrices();
+        native.MapSubscriptions();
+        native.MapBillRuns();
+        native.MapBillingProfiles();
         app.MapConsoleApi();
         app.MapOrganizationBilling();
         app.MapInvoiceDetails();
