@@ -9,6 +9,7 @@ using Folio.Domain.Money;
 using Folio.Domain.Payments;
 using Folio.Domain.Subscriptions;
 using Folio.Events;
+using Folio.Idempotency;
 using Folio.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
     public DbSet<BillRun> BillRuns => Set<BillRun>();
     public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();

@@ -88,6 +88,8 @@ public class FolioApp : IAsyncLifetime
         builder.Configuration[DatabaseSetup.Setting] = database;
         // The bill run runs when a test asks for it; a test class that wants the schedule turns it on in Settings.
         builder.Configuration[BillRunSchedule.Setting] = "off";
+        // Tests drive one key far past a real client's pace; a test class of the budgets turns them on in Settings.
+        builder.Configuration["Folio:RateLimits:Enabled"] = "false";
         // Events are dispatched and webhooks sent in test classes that ask for it (Webhooks/WebhookApp), so that no
         // background write lands between two reads of the books elsewhere.
         builder.Configuration[$"{WebhookOptions.Section}:{nameof(WebhookOptions.Deliver)}"] = "false";
