@@ -24,14 +24,9 @@ install_packages() {
 }
 
 command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is required (https://dot.net)." >&2; exit 1; }
-install_packages curl jq
-# The webhook tests verify deliveries with the Standard Webhooks project's own library (npm standardwebhooks) under node.
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  log "Installing nodejs and npm from Debian packages"
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
-fi
+# npm brings nodejs with it: the webhook tests verify deliveries with the Standard Webhooks project's own library
+# (npm standardwebhooks) under node.
+install_packages curl jq npm
 (cd tests/Folio.Tests/Webhooks/Verifier && npm ci --no-audit --no-fund --silent)
 
 # shellcheck source=scripts/postgres.sh
