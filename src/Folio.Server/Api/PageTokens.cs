@@ -20,6 +20,8 @@ public enum PageList : byte
     BalanceTransactions = 7,
     OrganizationBillingInvoices = 8,
     AdminInvoices = 9,
+    Events = 10,
+    AuditEvents = 11,
 }
 
 /// <summary>What reading a page token found.</summary>

@@ -17,6 +17,7 @@ public static class Transactions
         var outcome = await change();
         if (outcome.Succeeded)
         {
+            await db.WriteJournal(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Folio.Access;
 using Folio.Api;
+using Folio.Audit;
 using Folio.ApiKeys;
 using Folio.BillingProfiles;
 using Folio.BillRuns;
@@ -11,6 +12,7 @@ using Folio.Dialects.AdminApi;
 using Folio.Dialects.ConsoleApi;
 using Folio.Dialects.InvoiceDetails;
 using Folio.Dialects.OrganizationBilling;
+using Folio.Events;
 using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Invoices;
@@ -42,6 +44,7 @@ public static class FolioServer
         InvoiceOptions.Register(services, builder.Configuration);
         BillRunOptions.Register(services, builder.Configuration);
         BillRunSchedule.Register(services, builder.Configuration);
+        EventOptions.Register(services, builder.Configuration);
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
             .Validate(api => PublicLinks.IsValidPublicUrl(api.PublicUrl), $"{ApiOptions.Section}:PublicUrl is the absolute http or https address clients reach Folio at, such as https://billing.example.com.")
             .ValidateOnStart();
@@ -67,6 +70,7 @@ public static class FolioServer
         app.UseStoredTextRule();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditTrail();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Folio API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -83,6 +87,8 @@ public static class FolioServer
         app.MapSubscriptions();
         app.MapBillRuns();
         app.MapBillingProfiles();
+        app.MapEvents();
+        app.MapAuditEvents();
         app.MapConsoleApi();
         app.MapOrganizationBilling();
         app.MapInvoiceDetails();

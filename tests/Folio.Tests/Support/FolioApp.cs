@@ -87,6 +87,9 @@ public class FolioApp : IAsyncLifetime
         builder.Configuration[DatabaseSetup.Setting] = database;
         // The bill run runs when a test asks for it; a test class that wants the schedule turns it on in Settings.
         builder.Configuration[BillRunSchedule.Setting] = "off";
+        // So are the events' clean-up and past-due check: a test class that wants them turns them on.
+        builder.Configuration["Folio:Events:CleanupMinutes"] = "0";
+        builder.Configuration["Folio:Events:PastDueCheckMinutes"] = "0";
         foreach (var (key, value) in Settings)
         {
             builder.Configuration[key] = value;
