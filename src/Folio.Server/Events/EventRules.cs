@@ -31,8 +31,11 @@ internal static class EventRules
 
             switch (entry.Entity)
             {
-                case Invoice invoice:
-                    events.AddRange(InvoiceTypes(entry, invoice).Select(type => EventObjects.Invoice(clock, type, invoice)));
+                case Invoice invoice when InvoiceTypes(entry, invoice).ToList() is { Count: > 0 } types:
+                    // One rendering for all: the events of one change show the invoice as it is saved.
+                    var rendered = EventObjects.Invoice(clock, types[0], invoice);
+                    events.Add(rendered);
+                    events.AddRange(types.Skip(1).Select(type => EventLog.New(clock, type, "invoice", invoice.Id, rendered.Data, invoice.OrganizationId)));
                     break;
                 case Customer customer when CustomerType(entry, customer) is { } type:
                     events.Add(EventObjects.Customer(clock, type, customer));

@@ -1,7 +1,7 @@
 using Folio.Access;
 using Folio.Api;
-using Folio.Audit;
 using Folio.ApiKeys;
+using Folio.Audit;
 using Folio.BillingProfiles;
 using Folio.BillRuns;
 using Folio.Catalog;
