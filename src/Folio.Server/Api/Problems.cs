@@ -96,6 +96,7 @@ public static class Problems
         413 => "The request body is too large.",
         415 => "Send the request body as application/json.",
         422 => "The request cannot be applied to the books.",
+        429 => "Too many requests.",
         _ => "The request failed.",
     };
 }

@@ -1,6 +1,7 @@
 using Folio.Access;
 using Folio.Api;
 using Folio.Data;
+using Folio.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public static class ApiKeysEndpoints
     public static void MapApiKeys(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/api_keys").WithTags("API keys").RequireAuthorization(ApiKeyAuthentication.AdminPolicy).WithStandardProblems();
-        group.MapPost("/", Create).WithSummary("Create a key; its secret is in this response only");
+        group.MapPost("/", Create).WithSummary("Create a key; its secret is in this response only").AcceptIdempotencyKeys(IdempotentPost.HoldingASecret);
         group.MapGet("/", List).WithSummary("List keys (never their secrets)");
         group.MapPost("/{id}/revoke", Revoke).WithSummary("Revoke a key; it stops working at once");
     }

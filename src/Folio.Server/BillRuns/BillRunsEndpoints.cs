@@ -1,6 +1,7 @@
 using Folio.Access;
 using Folio.Api;
 using Folio.Data;
+using Folio.Idempotency;
 using Folio.Invoices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ public static class BillRunsEndpoints
     public static void MapBillRuns(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/bill_runs").WithTags("Subscriptions").RequireAuthorization(ApiKeyAuthentication.AdminPolicy).WithStandardProblems();
-        group.MapPost("/", Create).WithSummary("Run the bill run: invoice every subscription period begun by as_of")
+        group.MapPost("/", Create).AcceptIdempotencyKeys(IdempotentPost.AfterItsOwnTransactions).WithSummary("Run the bill run: invoice every subscription period begun by as_of")
             .WithDescription("One invoice per subscription and period, however many periods were missed; a page of subscriptions per transaction, written in bulk; a period that fails (a missing exchange rate, an archived customer) is reported in failures with nothing of it written, and the others are invoiced. Invoices are finalized exactly as POST /v1/invoices/{id}/finalize does, unless Folio:BillRuns:Finalize is false. One bill run at a time: a second one answers 409 bill_run_in_progress. Answers the report once the run has finished; a client that disconnects before then does not stop the run (its report stays at GET /v1/bill_runs/{id}, and its invoices appear as usual).");
         group.MapGet("/{id}", Get).WithSummary("Get a bill run's report");
     }

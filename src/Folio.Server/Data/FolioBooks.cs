@@ -10,6 +10,7 @@ using Folio.Domain.Money;
 using Folio.Domain.Payments;
 using Folio.Domain.Subscriptions;
 using Folio.Events;
+using Folio.Idempotency;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -59,6 +60,7 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
     public DbSet<Event> Events => Set<Event>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PastDueNotice> PastDueNotices => Set<PastDueNotice>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>The key ring (<see cref="KeyRing.KeyRingSetup"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

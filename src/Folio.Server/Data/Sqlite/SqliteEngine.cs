@@ -22,8 +22,9 @@ internal sealed class SqliteEngine : DatabaseEngine
 
     public const string DefaultFile = "data/folio.db";
 
-    // SQLITE_CONSTRAINT_UNIQUE: a unique index refused the row.
+    // SQLITE_CONSTRAINT_UNIQUE: a unique index refused the row; SQLITE_CONSTRAINT_PRIMARYKEY: the primary key did.
     private const int UniqueConstraintFailed = 2067;
+    private const int PrimaryKeyConstraintFailed = 1555;
 
     private SqliteEngine()
     {
@@ -112,5 +113,5 @@ internal sealed class SqliteEngine : DatabaseEngine
         SqliteBulkWrites.OneByOne(connection, transaction, table.UpdateSql, table.UpdateColumns, rows, cancellationToken);
 
     protected override bool IsUniqueViolationOf(Exception databaseException) =>
-        databaseException is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed };
+        databaseException is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed or PrimaryKeyConstraintFailed };
 }
