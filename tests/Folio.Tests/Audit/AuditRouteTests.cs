@@ -132,6 +132,23 @@ public sealed class AuditRouteTests(FolioApp app) : IClassFixture<FolioApp>
     }
 
     [Fact]
+    public async Task A_request_replayed_by_its_idempotency_key_changes_nothing_and_records_nothing_again()
+    {
+        async Task<HttpResponseMessage> Create()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/customers") { Content = JsonContent.Create(new { kind = "organization", name = "Once" }) };
+            request.Headers.Add("Idempotency-Key", "audit-once");
+            return await _admin.SendAsync(request);
+        }
+
+        var first = await Create().Expect(HttpStatusCode.Created);
+        await Create().Expect(HttpStatusCode.Created);
+        var id = Guid.Parse(first.Str("id"));
+        Assert.Equal(1, await app.Query(db => db.AuditEvents.CountAsync(e => e.ObjectId == id)));
+        Assert.Equal(1, await app.Query(db => db.Events.CountAsync(e => e.ObjectId == id)));
+    }
+
+    [Fact]
     public async Task No_secret_is_in_the_audit_trail_the_events_or_the_logs()
     {
         var created = await _admin.Post("/v1/api_keys", new { scope = "admin", name = "secretive" }).Expect(HttpStatusCode.Created);
