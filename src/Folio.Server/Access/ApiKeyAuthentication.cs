@@ -57,7 +57,7 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var caller = new Caller(key.Id, key.Scope, key.OrganizationId);
+        var caller = new Caller(key.Id, key.Scope, key.OrganizationId) { KeyName = key.Name };
         Context.Features.Set(caller);
         var identity = new ClaimsIdentity(
             [new Claim(ApiKeyAuthentication.KeyIdClaim, key.Id.ToString()), new Claim(ApiKeyAuthentication.ScopeClaim, key.Scope == ApiKeyScope.Admin ? "admin" : "organization")],

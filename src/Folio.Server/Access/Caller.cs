@@ -10,6 +10,9 @@ public sealed record Caller(Guid KeyId, ApiKeyScope Scope, Guid? OrganizationId)
 {
     public bool IsAdmin => Scope == ApiKeyScope.Admin;
 
+    /// <summary>The key's name, for the audit trail.</summary>
+    public string KeyName { get; init; } = string.Empty;
+
     public static ValueTask<Caller?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         ArgumentNullException.ThrowIfNull(context);

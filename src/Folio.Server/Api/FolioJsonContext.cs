@@ -1,7 +1,12 @@
 using System.Text.Json.Serialization;
+using Folio.Audit;
+using Folio.BillRuns;
+using Folio.Credits;
 using Folio.Customers;
+using Folio.Events;
 using Folio.Invoices;
 using Folio.Payments;
+using Folio.Subscriptions;
 
 namespace Folio.Api;
 
@@ -14,4 +19,11 @@ namespace Folio.Api;
 [JsonSerializable(typeof(CustomerResponse))]
 [JsonSerializable(typeof(Page<CustomerResponse>))]
 [JsonSerializable(typeof(PaymentReceipt))]
+[JsonSerializable(typeof(SubscriptionResponse))]
+[JsonSerializable(typeof(BillRunResponse))]
+[JsonSerializable(typeof(CustomerBalanceResponse))]
+[JsonSerializable(typeof(EventResponse))]
+[JsonSerializable(typeof(Page<EventResponse>))]
+[JsonSerializable(typeof(AuditEventResponse))]
+[JsonSerializable(typeof(Page<AuditEventResponse>))]
 internal sealed partial class FolioJsonContext : JsonSerializerContext;

@@ -22,6 +22,8 @@ public enum PageList : byte
     AdminInvoices = 9,
     WebhookEndpoints = 10,
     WebhookAttempts = 11,
+    Events = 12,
+    AuditEvents = 13,
 }
 
 /// <summary>What reading a page token found.</summary>

@@ -1,3 +1,4 @@
+using Folio.Audit;
 using Folio.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -34,7 +35,7 @@ internal sealed class ApiKeyMapping : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Name).HasMaxLength(100);
         builder.Property(k => k.Scope).HasMaxLength(16);
         builder.Property(k => k.Prefix).HasMaxLength(32);
-        builder.Property(k => k.SecretHash).HasMaxLength(32);
+        builder.Property(k => k.SecretHash).HasMaxLength(32).IsSecret();
         builder.Ignore(k => k.IsActive);
         builder.HasIndex(k => k.Prefix).IsUnique();
         builder.HasOne<Customer>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Restrict);

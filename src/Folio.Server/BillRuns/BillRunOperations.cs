@@ -2,6 +2,7 @@ using System.Data.Common;
 using Folio.Api;
 using Folio.Data;
 using Folio.Domain;
+using Folio.Events;
 using Folio.Invoices;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,6 +62,12 @@ public static partial class BillRunOperations
             db.Attach(run);
             run.Finish(clock.GetUtcNow(), completed);
             db.Entry(run).State = EntityState.Modified;
+            if (completed)
+            {
+                EventLog.Record(db, "bill_run.completed", "bill_run", run.Id, EventLog.Render(BillRunResponse.From(run)), null);
+            }
+
+            await db.WriteJournal(CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

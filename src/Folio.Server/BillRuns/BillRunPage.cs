@@ -102,7 +102,9 @@ internal static class BillRunPage
         }
 
         var moved = issued.Issued.Select(i => i.SubscriptionId).ToHashSet();
-        await BulkWrites.Update(db, [.. due.Select(d => d.Subscription).Where(s => moved.Contains(s.Id))], cancellationToken);
+        List<Subscription> movedSubscriptions = [.. due.Select(d => d.Subscription).Where(s => moved.Contains(s.Id))];
+        await BulkWrites.Update(db, movedSubscriptions, cancellationToken);
+        await BillRunJournal.Write(db, run, issued.Issued, movedSubscriptions, cancellationToken);
         return (issued.Issued.Count, failures);
     }
 

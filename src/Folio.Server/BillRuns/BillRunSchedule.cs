@@ -1,4 +1,5 @@
 using System.Globalization;
+using Folio.Audit;
 using Folio.Data;
 using Folio.Invoices;
 using Microsoft.Extensions.Options;
@@ -90,9 +91,11 @@ public sealed partial class BillRunSchedule(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
+            db.Audit = new AuditScope(Actor.Scheduler, "bill_run.create", "bill_run", null);
             await using var lockScope = scopes.CreateAsyncScope();
             var lockDb = lockScope.ServiceProvider.GetRequiredService<FolioDb>();
             var outcome = await BillRunOperations.Run(db, lockDb, clock, invoiceOptions.Value, options.Value, null, null, logger, stoppingToken);
+            db.Audit = null;
             if (outcome.Value is { } run)
             {
                 LogFinished(run.Id, run.Invoiced, run.Failed);

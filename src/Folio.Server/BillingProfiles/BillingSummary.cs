@@ -24,7 +24,8 @@ public sealed record BillingSummary(
     DateTimeOffset? FirstPaymentAt,
     DateTimeOffset LastActivityAt,
     int ActiveApiKeys,
-    int TeamMembers)
+    int TeamMembers,
+    DateTimeOffset? LastAuditAt = null)
 {
     /// <summary>The rolling windows of "paid over the last week, month, quarter and year", in days.</summary>
     public static readonly int[] WindowDays = [7, 30, 91, 365];
@@ -56,6 +57,11 @@ public sealed record BillingSummary(
         var lastInvoiceChange = invoices.Count == 0 ? (DateTimeOffset?)null : invoices.Max(g => g.LastChange);
         var keys = await KeysOf.For(db)(db, id);
         var members = await MembersOf.For(db)(db, id);
+        DateTimeOffset? lastAudit = null;
+        await foreach (var at in LastAuditOf.For(db)(db, id).WithCancellation(cancellationToken))
+        {
+            lastAudit = at;
+        }
 
         long Usd(string currency, decimal? usdPerUnit, long amount) =>
             usdPerUnit is { } rate ? ExchangeRate.ToUsdCents(amount, Currency.Get(currency), rate) : 0;
@@ -72,7 +78,8 @@ public sealed record BillingSummary(
             FirstPaymentAt: paid.Count == 0 ? null : paid.Min(g => g.First),
             LastActivityAt: lastInvoiceChange is { } changed && changed > organization.UpdatedAt ? changed : organization.UpdatedAt,
             ActiveApiKeys: keys,
-            TeamMembers: members);
+            TeamMembers: members,
+            LastAuditAt: lastAudit);
     }
 
     private static async Task<List<T>> ToList<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
@@ -126,6 +133,10 @@ public sealed record BillingSummary(
 
     private static readonly CompiledPerModel<Func<FolioBooks, Guid, Task<int>>> KeysOf = new(() => EF.CompileAsyncQuery(
         (FolioBooks db, Guid id) => db.ApiKeys.Count(k => k.Scope == ApiKeyScope.Organization && k.OrganizationId == id && k.RevokedAt == null)));
+
+    // The latest audit entry about the organization, its users or their invoices: one step down an index.
+    private static readonly CompiledPerModel<Func<FolioBooks, Guid, IAsyncEnumerable<DateTimeOffset>>> LastAuditOf = new(() => EF.CompileAsyncQuery(
+        (FolioBooks db, Guid id) => db.AuditEvents.AsNoTracking().Where(e => e.OrganizationId == id).OrderByDescending(e => e.CreatedAt).Select(e => e.CreatedAt).Take(1)));
 
     private static readonly CompiledPerModel<Func<FolioBooks, Guid, Task<int>>> MembersOf = new(() => EF.CompileAsyncQuery(
         (FolioBooks db, Guid id) => db.Customers.Count(c => c.OrganizationId == id && c.Kind == CustomerKind.User && c.ArchivedAt == null)));

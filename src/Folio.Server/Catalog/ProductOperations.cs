@@ -8,18 +8,18 @@ namespace Folio.Catalog;
 /// <summary>The seller's products. Every key may read them; only admin keys change them.</summary>
 public static class ProductOperations
 {
-    public static async Task<Outcome<Product>> Create(FolioDb db, TimeProvider clock, CreateProductRequest request, CancellationToken cancellationToken)
-    {
-        var (product, violations) = Product.Create(clock.NewId(), request.ToDetails(), clock.GetUtcNow());
-        if (product is null)
+    public static Task<Outcome<Product>> Create(FolioDb db, TimeProvider clock, CreateProductRequest request, CancellationToken cancellationToken) =>
+        db.InTransaction(() =>
         {
-            return Outcome<Product>.Rejected(violations);
-        }
+            var (product, violations) = Product.Create(clock.NewId(), request.ToDetails(), clock.GetUtcNow());
+            if (product is null)
+            {
+                return Task.FromResult(Outcome<Product>.Rejected(violations));
+            }
 
-        db.Products.Add(product);
-        await db.SaveChangesAsync(cancellationToken);
-        return product;
-    }
+            db.Products.Add(product);
+            return Task.FromResult(Outcome<Product>.Ok(product));
+        }, cancellationToken);
 
     public static Task<Outcome<Product>> Update(FolioDb db, TimeProvider clock, Guid id, UpdateProductRequest request, int? expectedVersion, CancellationToken cancellationToken) =>
         Change(db, id, expectedVersion, product =>

@@ -1,4 +1,5 @@
 using Folio.ApiKeys;
+using Folio.Audit;
 using Folio.BillRuns;
 using Folio.Domain.Catalog;
 using Folio.Domain.Connections;
@@ -13,6 +14,7 @@ using Folio.Idempotency;
 using Folio.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Folio.Data;
 
@@ -28,10 +30,14 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
     {
         WithoutSavepoints();
         Engine = DatabaseEngine.Of(options);
+        Clock = options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
     }
 
     /// <summary>What differs between the engines, for the engine this context was configured for.</summary>
     public DatabaseEngine Engine { get; }
+
+    /// <summary>The application's clock (the one the server was given), for what a change writes about itself: events, audit entries.</summary>
+    public TimeProvider Clock { get; }
 
     // A change that fails rolls its whole transaction back (Transactions.InTransaction, the bill run), so the savepoint EF
     // would otherwise wrap around every SaveChanges inside a transaction only costs two statements per write.
@@ -53,6 +59,8 @@ public abstract class FolioBooks : DbContext, IDataProtectionKeyContext
     public DbSet<BillRun> BillRuns => Set<BillRun>();
     public DbSet<BillRunLease> BillRunLeases => Set<BillRunLease>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PastDueNotice> PastDueNotices => Set<PastDueNotice>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

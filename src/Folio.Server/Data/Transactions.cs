@@ -19,6 +19,7 @@ public static class Transactions
         var outcome = await change();
         if (outcome.Succeeded)
         {
+            await db.WriteJournal(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)
             {

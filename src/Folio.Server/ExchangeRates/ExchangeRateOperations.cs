@@ -32,7 +32,17 @@ public static class ExchangeRateOperations
         }, cancellationToken);
 
     public static async Task<bool> Remove(FolioDb db, string currency, CancellationToken cancellationToken) =>
-        await db.ExchangeRates.Where(r => r.Currency == currency).ExecuteDeleteAsync(cancellationToken) > 0;
+        (await db.InTransaction(async () =>
+        {
+            var rate = await db.ExchangeRates.FirstOrDefaultAsync(r => r.Currency == currency, cancellationToken);
+            if (rate is null)
+            {
+                return Outcome<ExchangeRate>.NotFound("exchange_rate_not_found");
+            }
+
+            db.ExchangeRates.Remove(rate);
+            return rate;
+        }, cancellationToken)).Succeeded;
 
     public static async Task<List<ExchangeRate>> List(FolioBooks db, CancellationToken cancellationToken) =>
         [.. (await db.ExchangeRates.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(r => r.Currency, StringComparer.Ordinal)];

@@ -1,6 +1,7 @@
 using Folio.Access;
 using Folio.Api;
 using Folio.ApiKeys;
+using Folio.Audit;
 using Folio.BillingProfiles;
 using Folio.BillRuns;
 using Folio.Catalog;
@@ -11,6 +12,7 @@ using Folio.Dialects.AdminApi;
 using Folio.Dialects.ConsoleApi;
 using Folio.Dialects.InvoiceDetails;
 using Folio.Dialects.OrganizationBilling;
+using Folio.Events;
 using Folio.ExchangeRates;
 using Folio.Health;
 using Folio.Idempotency;
@@ -45,6 +47,7 @@ public static class FolioServer
         BillRunOptions.Register(services, builder.Configuration);
         BillRunSchedule.Register(services, builder.Configuration);
         services.AddWebhooks(builder.Configuration);
+        EventOptions.Register(services, builder.Configuration);
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
             .Validate(api => PublicLinks.IsValidPublicUrl(api.PublicUrl), $"{ApiOptions.Section}:PublicUrl is the absolute http or https address clients reach Folio at, such as https://billing.example.com.")
             .ValidateOnStart();
@@ -74,6 +77,7 @@ public static class FolioServer
         app.UseAuthentication();
         app.UseFolioRateLimits();
         app.UseAuthorization();
+        app.UseAuditTrail();
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -96,6 +100,8 @@ public static class FolioServer
         native.MapBillingProfiles();
         native.MapWebhookEndpoints();
         native.MapWebhookDeliveries();
+        native.MapEvents();
+        native.MapAuditEvents();
         app.MapConsoleApi();
         app.MapOrganizationBilling();
         app.MapInvoiceDetails();

@@ -117,13 +117,11 @@ public static class WebhookEndpointOperations
             return;
         }
 
-        var now = clock.GetUtcNow();
         endpoint.Status = WebhookEndpointStatus.Disabled;
         endpoint.DisabledReason = reason;
         await db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id && d.Status == WebhookDeliveryStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Failed).SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
-        var data = JsonSerializer.Serialize(WebhookEndpointResponse.From(endpoint), json);
-        db.Events.Add(new Event(clock.NewId(), DisabledEventType, now, "webhook_endpoint", endpoint.Id, null, data));
+        db.Events.Add(EventLog.New(clock, DisabledEventType, "webhook_endpoint", endpoint.Id, JsonSerializer.Serialize(WebhookEndpointResponse.From(endpoint), json), organizationId: null));
     }
 
     private static RuleViolation? CheckDescription(string? description) =>

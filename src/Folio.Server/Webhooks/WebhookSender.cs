@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Folio.Data;
 using Folio.Events;
 using Microsoft.AspNetCore.Http.Json;
@@ -69,7 +70,7 @@ public sealed partial class WebhookSender(
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => endpointIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var keys = endpoints.Values.ToDictionary(e => e.Id, e => Keys(e, now));
-        var bodies = events.Values.ToDictionary(e => e.Id, EventJson.Render);
+        var bodies = events.Values.ToDictionary(e => e.Id, e => Encoding.UTF8.GetBytes(EventResponse.Json(e)));
         var results = new Result[claimed.Count];
         var client = httpClients.CreateClient(ClientName);
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count), new ParallelOptions { MaxDegreeOfParallelism = _settings.Concurrency, CancellationToken = cancellationToken }, async (n, ct) =>

@@ -36,7 +36,7 @@ internal static class BillRunCommand
             await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
             using var scope = app.Services.CreateScope();
             using var lockScope = app.Services.CreateScope();
-            var db = await CliHost.MigratedDb(scope, ct);
+            var db = await CliHost.ChangingDb(scope, "bill_run.create", "bill_run", ct);
             var services = app.Services;
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             var outcome = await console.Progress()

@@ -1,3 +1,4 @@
+using Folio.Audit;
 using Folio.Data;
 using Folio.Hosting;
 
@@ -31,6 +32,14 @@ internal static class CliHost
     {
         var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
         await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        return db;
+    }
+
+    /// <summary>The books for a command that changes them: its changes are recorded in the audit trail as the command line's.</summary>
+    public static async Task<FolioDb> ChangingDb(IServiceScope scope, string action, string objectType, CancellationToken cancellationToken)
+    {
+        var db = await MigratedDb(scope, cancellationToken);
+        db.Audit = new AuditScope(Actor.Cli, action, objectType, null);
         return db;
     }
 }

@@ -33,7 +33,7 @@ internal static class KeysCommand
         {
             await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
             using var scope = app.Services.CreateScope();
-            var db = await CliHost.MigratedDb(scope, ct);
+            var db = await CliHost.ChangingDb(scope, "api_key.create", "api_key", ct);
             var organizationId = parse.GetValue(organization);
             var request = new CreateApiKeyRequest(organizationId is null ? ApiKeyScope.Admin : ApiKeyScope.Organization, parse.GetValue(name), organizationId);
             var outcome = await ApiKeyOperations.Create(db, app.Services.GetRequiredService<TimeProvider>(), request, ct);
@@ -78,7 +78,7 @@ internal static class KeysCommand
         {
             await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
             using var scope = app.Services.CreateScope();
-            var db = await CliHost.MigratedDb(scope, ct);
+            var db = await CliHost.ChangingDb(scope, "api_key.revoke", "api_key", ct);
             var keyId = Ids.Parse(parse.GetValue(id));
             var outcome = keyId is null ? Outcome<ApiKey>.NotFound("api_key_not_found") : await ApiKeyOperations.Revoke(db, app.Services.GetRequiredService<TimeProvider>(), keyId.Value, ct);
             if (!outcome.Succeeded)

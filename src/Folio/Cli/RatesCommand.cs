@@ -29,7 +29,7 @@ internal static class RatesCommand
 
             await using var app = CliHost.Build(parse.GetValue(FolioCommands.Database));
             using var scope = app.Services.CreateScope();
-            var db = await CliHost.MigratedDb(scope, ct);
+            var db = await CliHost.ChangingDb(scope, "exchange_rate.set", "exchange_rate", ct);
             var outcome = await ExchangeRateOperations.Set(db, app.Services.GetRequiredService<TimeProvider>(), parse.GetValue(currency)!, rate, ct);
             if (!outcome.Succeeded)
             {

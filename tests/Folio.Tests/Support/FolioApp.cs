@@ -88,6 +88,9 @@ public class FolioApp : IAsyncLifetime
         builder.Configuration[DatabaseSetup.Setting] = database;
         // The bill run runs when a test asks for it; a test class that wants the schedule turns it on in Settings.
         builder.Configuration[BillRunSchedule.Setting] = "off";
+        // So are the events' clean-up and past-due check: a test class that wants them turns them on.
+        builder.Configuration["Folio:Events:CleanupMinutes"] = "0";
+        builder.Configuration["Folio:Events:PastDueCheckMinutes"] = "0";
         // Tests drive one key far past a real client's pace; a test class of the budgets turns them on in Settings.
         builder.Configuration["Folio:RateLimits:Enabled"] = "false";
         // Events are dispatched and webhooks sent in test classes that ask for it (Webhooks/WebhookApp), so that no

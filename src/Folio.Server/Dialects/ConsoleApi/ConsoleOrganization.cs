@@ -105,7 +105,8 @@ public sealed record ConsoleOrganization(
             TotalPaidUsdLastY: Dollars(summary.PaidLastYearUsdCents),
             Tier: billing.Tier,
             FirstPaymentDate: summary.FirstPaymentAt,
-            LastAuditTrailEvent: summary.LastActivityAt,
+            // Books from before the audit trail have no entry about the organization: their last activity stands in.
+            LastAuditTrailEvent: summary.LastAuditAt ?? summary.LastActivityAt,
             UsageInvoicedUpToExcl: null,
             PaymentMethodsLiveCount: 0,
             QuotaThresholdLastNotification: null,

@@ -2,6 +2,7 @@ using Folio.Data;
 using Folio.Domain;
 using Folio.Domain.Credits;
 using Folio.Domain.Invoicing;
+using Folio.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Invoices.Issuing;
@@ -52,6 +53,7 @@ public static class InvoiceIssuing
         }
 
         await Write(db, issued, credits, cancellationToken);
+        await RecordEvents(db, issued, credits, finalize, now, cancellationToken);
         if (facts.Numbers is { } numbers)
         {
             await numbers.GiveBackUnused(db, cancellationToken);
@@ -99,6 +101,38 @@ public static class InvoiceIssuing
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What issuing tells, in bulk with what it wrote: <c>invoice.created</c> for each new invoice, <c>invoice.finalized</c>
+    /// for each finalized one (the same rendering: both happen at once), and the credit balances it drew on.
+    /// </summary>
+    private static async Task RecordEvents(
+        FolioDb db, List<DraftToIssue> issued, List<CreditTransaction> credits, bool finalize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var clock = db.Clock;
+        var events = new List<Event>(issued.Count * 2);
+        foreach (var draft in issued)
+        {
+            var invoice = draft.Invoice;
+            var data = EventLog.Render(InvoiceResponse.From(invoice, now));
+            if (draft.IsNew)
+            {
+                events.Add(EventLog.New(clock, "invoice.created", "invoice", invoice.Id, data, invoice.OrganizationId));
+            }
+
+            if (finalize)
+            {
+                events.Add(EventLog.New(clock, "invoice.finalized", "invoice", invoice.Id, data, invoice.OrganizationId));
+            }
+        }
+
+        if (credits.Count > 0)
+        {
+            events.AddRange(await EventObjects.CreditBalances(db, [.. credits.Select(c => c.CustomerId)], cancellationToken));
+        }
+
+        await BulkWrites.Insert(db, events, cancellationToken);
     }
 
     /// <summary>New invoices with their lines, then the credit entries that name them, in bulk; stored drafts are the caller's to save.</summary>
