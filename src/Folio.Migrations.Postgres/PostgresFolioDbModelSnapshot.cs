@@ -1570,13 +1570,15 @@ namespace Folio.Migrations.Postgres
                     b.Property<string>("ProtectedPreviousSecret")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("protected_previous_secret");
+                        .HasColumnName("protected_previous_secret")
+                        .HasAnnotation("Folio:Secret", true);
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
-                        .HasColumnName("protected_secret");
+                        .HasColumnName("protected_secret")
+                        .HasAnnotation("Folio:Secret", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1727,7 +1729,7 @@ namespace Folio.Migrations.Postgres
                     b.HasOne("Folio.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

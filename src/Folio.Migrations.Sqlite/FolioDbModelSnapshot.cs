@@ -1565,13 +1565,15 @@ namespace Folio.Migrations.Sqlite
                     b.Property<string>("ProtectedPreviousSecret")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
-                        .HasColumnName("protected_previous_secret");
+                        .HasColumnName("protected_previous_secret")
+                        .HasAnnotation("Folio:Secret", true);
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
-                        .HasColumnName("protected_secret");
+                        .HasColumnName("protected_secret")
+                        .HasAnnotation("Folio:Secret", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1720,7 +1722,7 @@ namespace Folio.Migrations.Sqlite
                     b.HasOne("Folio.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

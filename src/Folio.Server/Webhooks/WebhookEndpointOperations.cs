@@ -101,8 +101,18 @@ public static class WebhookEndpointOperations
         }, cancellationToken);
 
     /// <summary>Deletes the endpoint with its deliveries and their attempts.</summary>
-    public static async Task<Outcome<Guid>> Delete(FolioDb db, Guid id, CancellationToken cancellationToken) =>
-        await db.WebhookEndpoints.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken) == 0 ? Outcome<Guid>.NotFound("webhook_endpoint_not_found") : id;
+    public static Task<Outcome<Guid>> Delete(FolioDb db, Guid id, CancellationToken cancellationToken) =>
+        db.InTransaction<Guid>(async () =>
+        {
+            // Tracked, not a bulk delete, so that the audit trail records the endpoint removed.
+            if (await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is not { } endpoint)
+            {
+                return Outcome<Guid>.NotFound("webhook_endpoint_not_found");
+            }
+
+            db.WebhookEndpoints.Remove(endpoint);
+            return id;
+        }, cancellationToken);
 
     /// <summary>
     /// Disables an endpoint in the caller's transaction: its pending deliveries fail, and a <c>webhook_endpoint.disabled</c>

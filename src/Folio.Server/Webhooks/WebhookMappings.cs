@@ -1,3 +1,4 @@
+using Folio.Audit;
 using Folio.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,8 +17,8 @@ internal sealed class WebhookEndpointMapping : IEntityTypeConfiguration<WebhookE
         builder.Property(e => e.EnabledEvents).HasMaxLength(WebhookEndpoint.MaxEnabledEventsLength);
         builder.Property(e => e.Status).HasMaxLength(16);
         builder.Property(e => e.DisabledReason).HasMaxLength(32);
-        builder.Property(e => e.ProtectedSecret).HasMaxLength(512);
-        builder.Property(e => e.ProtectedPreviousSecret).HasMaxLength(512);
+        builder.Property(e => e.ProtectedSecret).HasMaxLength(512).IsSecret();
+        builder.Property(e => e.ProtectedPreviousSecret).HasMaxLength(512).IsSecret();
         builder.Ignore(e => e.EventPatterns);
     }
 }
@@ -31,7 +32,8 @@ internal sealed class WebhookDeliveryMapping : IEntityTypeConfiguration<WebhookD
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Status).HasMaxLength(16);
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
+        // Event retention deletes old events; their deliveries and attempts go with them.
+        builder.HasOne<Event>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
         // The senders' queue: only the deliveries still pending, whatever the size of the history.
         builder.HasIndex(d => d.NextAttemptAt).HasDatabaseName("ix_webhook_deliveries_due").HasFilter("next_attempt_at IS NOT NULL");
         builder.HasIndex(d => d.EndpointId);

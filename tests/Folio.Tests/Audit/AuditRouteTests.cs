@@ -68,6 +68,14 @@ public sealed class AuditRouteTests(FolioApp app) : IClassFixture<FolioApp>
         new("POST /v1/api_keys", "api_key.create", () => _admin.Post("/v1/api_keys", new { scope = "admin", name = "second" }), r => _ids["key"] = r.Str("id")),
         new("POST /v1/api_keys/{id}/revoke", "api_key.revoke", () => _admin.Post($"/v1/api_keys/{_ids["key"]}/revoke")),
         new("POST /v1/customers/{id}/archive", "customer.archive", () => _admin.Post($"/v1/customers/{_ids["customer"]}/archive")),
+        new("POST /v1/webhook_endpoints", "webhook_endpoint.create",
+            () => _admin.Post("/v1/webhook_endpoints", new { url = "https://hooks.example.com/folio", enabled_events = new[] { "*" } }), r => _ids["endpoint"] = r.Str("id")),
+        new("PATCH /v1/webhook_endpoints/{id}", "webhook_endpoint.update", () => _admin.Patch($"/v1/webhook_endpoints/{_ids["endpoint"]}", new { description = "Audited" })),
+        new("POST /v1/webhook_endpoints/{id}/rotate_secret", "webhook_endpoint.rotate_secret",
+            () => _admin.Post($"/v1/webhook_endpoints/{_ids["endpoint"]}/rotate_secret", new { previous_secret_expires_in = 0 })),
+        new("POST /v1/events/{id}/redeliver", "event.redeliver", () => _admin.Post($"/v1/events/{_ids["event"]}/redeliver", new { endpoint_id = _ids["endpoint"] }),
+            Setup: async () => _ids["event"] = (await _admin.GetAsync("/v1/events?limit=1").Expect(HttpStatusCode.OK)).GetProperty("data")[0].Str("id")),
+        new("DELETE /v1/webhook_endpoints/{id}", "webhook_endpoint.delete", () => _admin.DeleteAsync($"/v1/webhook_endpoints/{_ids["endpoint"]}")),
     ];
 
     [Fact]

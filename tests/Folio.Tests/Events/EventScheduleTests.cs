@@ -1,6 +1,8 @@
 using System.Net;
+using Folio.Data;
 using Folio.Events;
 using Folio.Tests.Support;
+using Folio.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Tests.Events;
@@ -47,14 +49,31 @@ public sealed class EventScheduleTests(ScheduledEventsApp app) : IClassFixture<S
         Assert.Empty(await _admin.EventsOf(paid, "invoice.past_due"));
         Assert.Equal(1, await app.Query(db => db.PastDueNotices.CountAsync()));
 
-        // The events of the paid invoice are dispatched; those of the other are not.
+        // The events of the paid invoice are dispatched, one of them into a delivery to an endpoint (done with, so never
+        // sent: delivery is off here); those of the other invoice are not dispatched.
         var paidId = Guid.Parse(paid);
         await app.Query(db => db.Events.Where(e => e.ObjectId == paidId).ExecuteUpdateAsync(u => u.SetProperty(e => e.DispatchedAt, app.Clock.GetUtcNow())));
+        var endpoint = Guid.Parse((await _admin.Post("/v1/webhook_endpoints", new { url = "https://hooks.example.com/folio", enabled_events = new[] { "*" } })
+            .Expect(HttpStatusCode.Created)).Str("id"));
+        var delivered = await app.Query(db => db.Events.Where(e => e.ObjectId == paidId).Select(e => e.Id).FirstAsync());
+        await app.Query(db =>
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                Id = app.Clock.NewId(),
+                EndpointId = endpoint,
+                EventId = delivered,
+                CreatedAt = app.Clock.GetUtcNow(),
+                Status = WebhookDeliveryStatus.Succeeded,
+            });
+            return db.SaveChangesAsync();
+        });
         var created = await _admin.OnlyEvent(invoice, "invoice.created");
 
         // Past the retention of ten days: the dispatched ones go, the undispatched stay.
         app.Clock.Advance(TimeSpan.FromDays(11));
         await Until(async () => (await _admin.EventsOf(paid)).Count == 0);
+        Assert.False(await app.Query(db => db.WebhookDeliveries.AnyAsync(d => d.EventId == delivered)));
         await _admin.GetAsync($"/v1/events/{created.Str("id")}").Expect(HttpStatusCode.OK);
 
         // Past twice the retention, even what was never dispatched goes.

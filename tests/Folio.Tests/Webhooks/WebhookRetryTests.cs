@@ -122,11 +122,11 @@ public sealed class WebhookRetryTests(WebhookApp app) : IClassFixture<WebhookApp
     [Fact]
     public async Task The_deliveries_list_pages_newest_first()
     {
-        var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.deleted");
+        var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.suspended");
         var events = new List<Guid>();
         for (var n = 0; n < 3; n++)
         {
-            events.Add((await app.CustomerEvent("customer.deleted")).Id);
+            events.Add((await app.CustomerEvent("customer.suspended")).Id);
         }
 
         await app.Until(() => Task.FromResult(events.All(id => _receiver.Of(id).Count == 1)), "three deliveries");
@@ -159,12 +159,12 @@ public sealed class WebhookRetryTests(WebhookApp app) : IClassFixture<WebhookApp
     [Fact]
     public async Task A_delivery_claimed_by_a_process_that_died_is_sent_once_the_claim_runs_out()
     {
-        var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.archived");
+        var (endpoint, _) = await app.Endpoint(_receiver.Url, "customer.reactivated");
         var customer = await app.Books().Organization();
         var now = app.Clock.GetUtcNow();
         // The dispatcher's work, then a claim by a sender that stopped before recording anything: written together, so
         // that the running dispatcher never sees the event undispatched.
-        var e = new Event(Guid.CreateVersion7(now), "customer.archived", now, "customer", Guid.Parse(customer.Str("id")), null, customer.GetRawText());
+        var e = new Event(Guid.CreateVersion7(now), "customer.reactivated", now, "customer", Guid.Parse(customer.Str("id")), null, customer.GetRawText());
         e.MarkDispatched(now);
         await app.Query(async db =>
         {
