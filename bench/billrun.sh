@@ -45,7 +45,7 @@ FOLIO_DATABASE="$WORK/seed.db" dotnet "$FOLIO_DLL" migrate >"$WORK/migrate.log" 
 dotnet "$SEED_DLL" "$WORK/seed.db" --subscriptions "$SUBSCRIPTIONS" --as-of "$AS_OF" | tee "$WORK/seed.log" >&2 || die "seed failed"
 SEEDED="$(sed -n 's/^Stored: //p' "$WORK/seed.log")"
 
-declare -A SECONDS1 SECONDS2 CPU_MS SERVER_CPU_MS HWM_MB RSS_QUARTER_MB RSS_END_MB INVOICED BASE_SECONDS BASE_ROWS ITEMS SECOND_REPORT
+declare -A SECONDS1 SECONDS2 CPU_MS SERVER_CPU_MS HWM_MB RSS_QUARTER_MB RSS_END_MB INVOICED BASE_SECONDS BASE_ROWS BASE_DETAIL ITEMS SECOND_REPORT
 
 # bill_run ENGINE PASS: times `folio bill-run --as-of AS_OF` on FOLIO_DATABASE; peak memory from the kernel (getrusage,
 # the process's VmHWM) and RSS sampled every 0.25 s, to see whether it grows with the invoices written.
@@ -102,13 +102,16 @@ books_check() {
   ITEMS[$engine]="$("$@" "SELECT COUNT(*) FROM invoice_items")"
 }
 
+# baseline ENGINE TABLES SOURCE TARGET: the rows the run wrote, TABLES "invoices" (its invoices and their items, the
+# baseline before events) or "written" (with the events and audit entries it wrote beside them), into TARGET.
 baseline() {
-  local engine="$1" output
-  shift
-  output="$(dotnet "$BULK_DLL" "$engine" "$@")" || die "$engine baseline failed"
-  log "$engine baseline: $output"
+  local engine="$1" tables="$2" output
+  shift 2
+  output="$(dotnet "$BULK_DLL" "$engine" "$@" "$tables")" || die "$engine baseline failed"
+  log "$engine baseline ($tables): $output"
   BASE_ROWS[$engine]="$(sed -n 's/^rows: \([0-9]*\) invoices.*/\1/p' <<<"$output")"
-  BASE_SECONDS[$engine]="$(sed -n 's/.*seconds: \([0-9.]*\)$/\1/p' <<<"$output")"
+  BASE_SECONDS[$engine,$tables]="$(sed -n 's/.*seconds: \([0-9.]*\)$/\1/p' <<<"$output")"
+  BASE_DETAIL[$engine,$tables]="${output%%;*}"
   [[ "${BASE_ROWS[$engine]}" == "$SUBSCRIPTIONS" ]] || die "$engine baseline inserted ${BASE_ROWS[$engine]} invoices, not $SUBSCRIPTIONS"
 }
 
@@ -117,13 +120,15 @@ sqlite_query() { sqlite3 -batch "$FOLIO_DATABASE" "$1"; }
 if [[ " $ENGINES " == *" sqlite "* ]]; then
   ensure_tool sqlite3 sqlite3
   cp "$WORK/seed.db" "$WORK/sqlite.db"
-  cp "$WORK/seed.db" "$WORK/sqlite-baseline.db"
   export FOLIO_DATABASE="$WORK/sqlite.db"
   measure_engine sqlite
   books_check sqlite sqlite_query
-  log "sqlite: baseline, the same invoices and items into the pre-run copy (one transaction of prepared inserts)"
-  baseline sqlite "$WORK/sqlite.db" "$WORK/sqlite-baseline.db"
-  rm -f "$WORK/sqlite-baseline.db"*
+  for tables in invoices written; do
+    log "sqlite: baseline, the same rows ($tables) into a pre-run copy (one transaction of prepared inserts)"
+    cp "$WORK/seed.db" "$WORK/sqlite-baseline.db"
+    baseline sqlite "$tables" "$WORK/sqlite.db" "$WORK/sqlite-baseline.db"
+    rm -f "$WORK/sqlite-baseline.db"*
+  done
 fi
 
 if [[ " $ENGINES " == *" postgres "* ]]; then
@@ -143,12 +148,15 @@ if [[ " $ENGINES " == *" postgres "* ]]; then
   dotnet "$BULK_DLL" load "$WORK/seed.db" "$FOLIO_DATABASE" >"$WORK/pg-load.log" 2>&1 || { cat "$WORK/pg-load.log" >&2; die "loading PostgreSQL failed"; }
   [[ "$(pg_query "SELECT COUNT(*) FROM subscriptions")" == "$SUBSCRIPTIONS" ]] || die "PostgreSQL does not hold the $SUBSCRIPTIONS subscriptions"
   pg_query "VACUUM ANALYZE"
-  # The baseline's database: a copy of the books as they are before the run.
-  pg_query "CREATE DATABASE folio_baseline TEMPLATE folio"
+  # The baselines' databases: copies of the books as they are before the run.
+  pg_query "CREATE DATABASE folio_baseline_invoices TEMPLATE folio"
+  pg_query "CREATE DATABASE folio_baseline_written TEMPLATE folio"
   measure_engine postgres
   books_check postgres pg_query
-  log "postgres: baseline, the same invoices and items into the pre-run copy (Npgsql binary COPY)"
-  baseline postgres "$FOLIO_DATABASE" "$PG_SERVER;Database=folio_baseline"
+  for tables in invoices written; do
+    log "postgres: baseline, the same rows ($tables) into a pre-run copy (Npgsql binary COPY)"
+    baseline postgres "$tables" "$FOLIO_DATABASE" "$PG_SERVER;Database=folio_baseline_$tables"
+  done
 fi
 
 # --- Report -----------------------------------------------------------------------------------------------------
@@ -161,23 +169,28 @@ report() {
   echo "books: $SEEDED"
   echo "command: folio bill-run --as-of $AS_OF (Release build, Logging__LogLevel__Default=Warning), run twice over the same period;"
   echo "         SQLite file (WAL) and PostgreSQL on the same machine over loopback TCP (shared_buffers=512MB, fsync and synchronous_commit on)"
-  echo "baseline: the run's invoices and invoice_items, read back after it, bulk-inserted into a copy of the pre-run database"
-  echo "          (SQLite: one transaction of prepared inserts; PostgreSQL: Npgsql binary COPY in one transaction); writing timed only"
+  echo "baselines: the rows the run wrote, read back after it, bulk-inserted into a copy of the pre-run database (SQLite: one"
+  echo "           transaction of prepared inserts; PostgreSQL: Npgsql binary COPY in one transaction); writing timed only."
+  echo "           \"written\": every row it inserted, its invoices and items with the events and audit entries that tell of them"
+  echo "           (the target's); \"invoices\": its invoices and items alone, the baseline of the figures from before events."
   echo
-  row "engine" "invoices" "items" "Folio s" "Folio inv/s" "base s" "base inv/s" "ratio" "peak MB"
-  local engine ratio second peak
+  row "engine" "invoices" "items" "Folio s" "Folio inv/s" "written s" "invoices s" "ratio" "peak MB"
+  local engine ratio ratio_invoices second peak
   for engine in $ENGINES; do
     row "$engine" "${INVOICED[$engine]}" "${ITEMS[$engine]}" "${SECONDS1[$engine]}" "$(per_second "${INVOICED[$engine]}" "${SECONDS1[$engine]}")" \
-      "${BASE_SECONDS[$engine]}" "$(per_second "${BASE_ROWS[$engine]}" "${BASE_SECONDS[$engine]}")" \
-      "$(ratio "$(per_second "${INVOICED[$engine]}" "${SECONDS1[$engine]}")" "$(per_second "${BASE_ROWS[$engine]}" "${BASE_SECONDS[$engine]}")")" "${HWM_MB[$engine]}"
+      "${BASE_SECONDS[$engine,written]}" "${BASE_SECONDS[$engine,invoices]}" \
+      "$(ratio "$(per_second "${INVOICED[$engine]}" "${SECONDS1[$engine]}")" "$(per_second "${BASE_ROWS[$engine]}" "${BASE_SECONDS[$engine,written]}")")" "${HWM_MB[$engine]}"
+    echo "           written: ${BASE_DETAIL[$engine,written]}"
   done
   echo
   echo "targets:"
   for engine in $ENGINES; do
-    ratio="$(ratio "$(per_second "${INVOICED[$engine]}" "${SECONDS1[$engine]}")" "$(per_second "${BASE_ROWS[$engine]}" "${BASE_SECONDS[$engine]}")")"
+    ratio="$(ratio "$(per_second "${INVOICED[$engine]}" "${SECONDS1[$engine]}")" "$(per_second "${BASE_ROWS[$engine]}" "${BASE_SECONDS[$engine,written]}")")"
+    ratio_invoices="$(ratio "$(per_second "${INVOICED[$engine]}" "${SECONDS1[$engine]}")" "$(per_second "${BASE_ROWS[$engine]}" "${BASE_SECONDS[$engine,invoices]}")")"
     second="$(awk -v a="${SECONDS2[$engine]}" -v b="${SECONDS1[$engine]}" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }')"
     peak="${HWM_MB[$engine]}"
-    printf '  %-66s %8s  %s\n' "$engine: Folio / baseline invoices/s (>= 0.25)" "$ratio" "$(verdict "$ratio" ">=" 0.25)"
+    printf '  %-66s %8s  %s\n' "$engine: Folio / baseline of the rows written, invoices/s (>= 0.25)" "$ratio" "$(verdict "$ratio" ">=" 0.25)"
+    printf '  %-66s %8s\n' "$engine: Folio / baseline of the invoices and items alone (no target)" "$ratio_invoices"
     printf '  %-66s %8s  %s\n' "$engine: peak memory of the bill run in MB, VmHWM (< 500)" "$peak" "$(verdict "$peak" "<" 500)"
     printf '  %-66s %8s  %s\n' "$engine: second run / first run time (< 0.10; ${SECONDS2[$engine]} s vs ${SECONDS1[$engine]} s)" "$second" "$(verdict "$second" "<" 0.10)"
     printf '  %-66s %8s\n' "$engine: RSS a quarter into the run / at its end, MB (flat when it streams)" "${RSS_QUARTER_MB[$engine]} / ${RSS_END_MB[$engine]}"
@@ -187,7 +200,7 @@ report() {
     printf '  %-66s %8s\n' "$engine: wall ms" "$(awk -v s="${SECONDS1[$engine]}" -v n="$SUBSCRIPTIONS" 'BEGIN { printf "%.2f", s * 1000 / n }')"
     printf '  %-66s %8s\n' "$engine: CPU ms of the folio process" "${CPU_MS[$engine]}"
     [[ "$engine" != postgres ]] || printf '  %-66s %8s\n' "$engine: CPU ms of the PostgreSQL server" "${SERVER_CPU_MS[$engine]}"
-    printf '  %-66s %8s\n' "$engine: wall ms of the baseline's writing" "$(awk -v s="${BASE_SECONDS[$engine]}" -v n="${BASE_ROWS[$engine]}" 'BEGIN { printf "%.3f", s * 1000 / n }')"
+    printf '  %-66s %8s\n' "$engine: wall ms of the baseline's writing, rows written / invoices alone" "$(awk -v w="${BASE_SECONDS[$engine,written]}" -v i="${BASE_SECONDS[$engine,invoices]}" -v n="${BASE_ROWS[$engine]}" 'BEGIN { printf "%.3f / %.3f", w * 1000 / n, i * 1000 / n }')"
   done
   echo "checked: every run invoiced every subscription once (period 0, finalized, numbered, totals = sum of lines), the second found nothing due,"
   echo "         and the baseline inserted the same number of invoices."

@@ -27,51 +27,45 @@ internal static class PostgresCopy
         return loaded;
     }
 
-    public static async Task<(long Invoices, long Items, double Seconds)> Baseline(string source, string target)
+    /// <summary>
+    /// The PostgreSQL baseline: the rows read from <paramref name="source"/> a chunk at a time with the clock stopped, each
+    /// chunk written to <paramref name="target"/> by binary COPY, all in one transaction.
+    /// </summary>
+    public static async Task<BaselineResult> Baseline(string source, string target, IReadOnlyList<string> tables)
     {
-        var read = new List<(string Table, string[] Columns, string[] Types, List<object?[]> Rows)>();
-        await using (var from = new NpgsqlConnection(Untimed(source)))
+        await using var from = new NpgsqlConnection(Untimed(source));
+        await from.OpenAsync();
+        await using var to = new NpgsqlConnection(Untimed(target));
+        await to.OpenAsync();
+        var writing = Stopwatch.StartNew();
+        await using var transaction = await to.BeginTransactionAsync();
+        writing.Stop();
+        var counts = new List<(string Table, long Rows)>();
+        foreach (var table in tables)
         {
-            await from.OpenAsync();
-            foreach (var table in BillRunTables.Written)
+            await using var select = new NpgsqlCommand($"SELECT * FROM {table}", from);
+            await using var reader = await select.ExecuteReaderAsync();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToArray();
+            long written = 0;
+            foreach (var chunk in BaselineResult.Chunks(reader))
             {
-                await using var select = new NpgsqlCommand($"SELECT * FROM {table}", from);
-                await using var reader = await select.ExecuteReaderAsync();
-                var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-                var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToArray();
-                var rows = new List<object?[]>();
-                while (await reader.ReadAsync())
-                {
-                    var row = new object?[reader.FieldCount];
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                    }
-
-                    rows.Add(row);
-                }
-
-                read.Add((table, columns, types, rows));
-            }
-        }
-
-        await using var connection = new NpgsqlConnection(Untimed(target));
-        await connection.OpenAsync();
-        var watch = Stopwatch.StartNew();
-        await using (var transaction = await connection.BeginTransactionAsync())
-        {
-            foreach (var (table, columns, types, rows) in read)
-            {
-                await Copy(connection, table, columns, types, rows);
+                writing.Start();
+                await Copy(to, table, columns, types, chunk);
+                writing.Stop();
+                written += chunk.Count;
             }
 
-            await transaction.CommitAsync();
+            counts.Add((table, written));
         }
 
-        return (read[0].Rows.Count, read[1].Rows.Count, watch.Elapsed.TotalSeconds);
+        writing.Start();
+        await transaction.CommitAsync();
+        writing.Stop();
+        return new BaselineResult(counts, writing.Elapsed.TotalSeconds);
     }
 
-    private static async Task Copy(NpgsqlConnection connection, string table, string[] columns, string[] types, List<object?[]> rows)
+    private static async Task Copy(NpgsqlConnection connection, string table, string[] columns, string[] types, IReadOnlyList<object?[]> rows)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
@@ -95,7 +89,7 @@ internal static class PostgresCopy
 
     private static Task Write(NpgsqlBinaryImporter importer, object? value, string type) => value switch
     {
-        null => importer.WriteNullAsync(),
+        null or DBNull => importer.WriteNullAsync(),
         Guid v => importer.WriteAsync(v, type),
         DateTime v => importer.WriteAsync(v, type),
         DateTimeOffset v => importer.WriteAsync(v, type),
