@@ -1,4 +1,6 @@
 using Folio.Connections;
+using Folio.KeyRing;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -39,14 +41,26 @@ public static class DatabaseSetup
         return new FolioDb(options.Options);
     }
 
+    /// <summary>Migrates a database whose key ring is not this process's to keep (the target of a copy).</summary>
+    public static Task MigrateAsync(this FolioDb db, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        db.MigrateAsync(clock, keyRing: null, cancellationToken);
+
     /// <summary>
     /// Applies pending migrations (each engine has its own, and its own way of preparing the database and of migrating one
-    /// server at a time), and creates what every installation has from the start: Folio's own ledger connection.
+    /// server at a time), and creates what every installation has from the start: Folio's own ledger connection, and a
+    /// key in <paramref name="keyRing"/> (<see cref="KeyRingSetup.EnsureKey"/>).
     /// </summary>
-    public static async Task MigrateAsync(this FolioDb db, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task MigrateAsync(this FolioDb db, TimeProvider clock, IDataProtectionProvider? keyRing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Engine.Migrate(db, () => BillingConnections.EnsureLedger(db, clock, cancellationToken), cancellationToken);
+        await db.Engine.Migrate(
+            db,
+            async () =>
+            {
+                await BillingConnections.EnsureLedger(db, clock, cancellationToken);
+                KeyRingSetup.EnsureKey(keyRing);
+            },
+            cancellationToken);
     }
 }
 

@@ -32,6 +32,16 @@ public static class KeyRingSetup
             });
         return services;
     }
+
+    /// <summary>
+    /// Makes the key ring's first key now, where migrations run one server at a time (on PostgreSQL, under the migration
+    /// lock). Left to first use, each process on a new database would make a key of its own, and what one sealed (a page
+    /// token, a webhook secret) another could not open until its ring refreshed, a day later. Data Protection makes the
+    /// key the way it would on first use, and its successors days before they are needed, so every process has them in time.
+    /// </summary>
+    public static void EnsureKey(IDataProtectionProvider? keyRing) => keyRing?.CreateProtector(FirstKeyPurpose).Protect([0]);
+
+    private const string FirstKeyPurpose = "Folio.KeyRing.FirstKey";
 }
 
 internal sealed class DataProtectionKeyMapping : IEntityTypeConfiguration<DataProtectionKey>

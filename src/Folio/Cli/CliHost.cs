@@ -1,6 +1,7 @@
 using Folio.Audit;
 using Folio.Data;
 using Folio.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Folio.Cli;
 
@@ -31,7 +32,7 @@ internal static class CliHost
     public static async Task<FolioDb> MigratedDb(IServiceScope scope, CancellationToken cancellationToken)
     {
         var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
-        await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetService<IDataProtectionProvider>(), cancellationToken);
         return db;
     }
 

@@ -25,6 +25,15 @@ public sealed class PostgresMigrateTests : IAsyncLifetime
         }
     }
 
+    private async Task<long> KeysIn()
+    {
+        var books = new NpgsqlConnectionStringBuilder(FolioApp.PostgresServer) { Database = _database };
+        await using var connection = new NpgsqlConnection(books.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM data_protection_keys", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     [PostgresFact]
     public async Task Migrate_by_uri_creates_the_database_then_keys_and_serve_use_it()
     {
@@ -35,8 +44,11 @@ public sealed class PostgresMigrateTests : IAsyncLifetime
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("Applied", first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("fail:", first.Output + first.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await KeysIn());
         var again = await FolioProcess.Run(_directory, "migrate", "--database", uri);
         Assert.Contains("The database is up to date.", again.Output, StringComparison.Ordinal);
+        // The key ring's first key is made by the migration, once, so that servers started together share it.
+        Assert.Equal(1, await KeysIn());
 
         var key = (await FolioProcess.Run(_directory, "keys", "create", "--admin", "--database", uri)).Output.Trim();
         Assert.Matches("^folio_sk_[0-9A-Za-z]{40}$", key);

@@ -2,6 +2,7 @@ using System.Net;
 using Folio.Tests.Catalog;
 using Folio.Tests.Dialects.AdminApi;
 using Folio.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Tests.KeyRing;
@@ -47,6 +48,36 @@ public sealed class KeyRingTests(FolioApp app) : IClassFixture<FolioApp>
 
         // The second server found the first one's key instead of making its own.
         Assert.Equal(1, await app.Query(db => db.DataProtectionKeys.CountAsync()));
+    }
+
+    [SqliteFact]
+    public async Task Migrating_a_new_database_makes_its_one_key_before_any_server_seals_anything()
+    {
+        // Servers started together on a new database would otherwise each make a key on first use, and for a day refuse
+        // what the others sealed (page tokens, webhook secrets).
+        var directory = Directory.CreateTempSubdirectory("folio-key-ring-").FullName;
+        var database = Path.Combine(directory, "books.db");
+        try
+        {
+            Assert.Equal(0, (await FolioProcess.Run(directory, "migrate", "--database", database)).ExitCode);
+            Assert.Equal(1, KeysIn(database));
+            Assert.Equal(0, (await FolioProcess.Run(directory, "migrate", "--database", database)).ExitCode);
+            Assert.Equal(1, KeysIn(database));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static long KeysIn(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM data_protection_keys";
+        return (long)count.ExecuteScalar()!;
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Folio.ExchangeRates;
 using Folio.Hosting;
 using Folio.Webhooks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -117,7 +118,7 @@ public class FolioApp : IAsyncLifetime
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
-        await db.MigrateAsync(Clock);
+        await db.MigrateAsync(Clock, scope.ServiceProvider.GetService<IDataProtectionProvider>());
         foreach (var (currency, usdPerUnit) in Rates)
         {
             await ExchangeRateOperations.Set(db, Clock, currency, usdPerUnit, default);
