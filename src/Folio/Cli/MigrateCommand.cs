@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Folio.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Folio.Cli;
@@ -17,7 +16,7 @@ internal static class MigrateCommand
             var db = scope.ServiceProvider.GetRequiredService<FolioDb>();
             await db.Engine.PrepareDatabase(db, ct);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await db.MigrateAsync(scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetService<IDataProtectionProvider>(), ct);
+            await CliHost.MigratedDb(scope, ct);
             await Console.Out.WriteLineAsync(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
             return 0;
         });
